@@ -1,0 +1,107 @@
+package org.neuralnotes.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Argument checks for the public boundary. Every message names the argument, what was
+ * expected and what was found, so that a wrong call fails before any work is done.
+ */
+public final class Checks {
+    private Checks() {}
+
+    /** The matrix must exist and hold at least one entry. */
+    public static DMatrixRMaj nonEmpty(String name, DMatrixRMaj m) {
+        if (m == null) {
+            throw new IllegalArgumentException(name + ": expected a matrix, found null");
+        }
+        if (m.numRows == 0 || m.numCols == 0) {
+            throw new IllegalArgumentException(name + ": expected a non-empty matrix, found "
+                    + shape(m));
+        }
+        return m;
+    }
+
+    /** The matrix must have exactly this shape. */
+    public static DMatrixRMaj shape(String name, DMatrixRMaj m, int rows, int cols) {
+        nonEmpty(name, m);
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(name + ": expected shape " + rows + "x" + cols
+                    + ", found " + shape(m));
+        }
+        return m;
+    }
+
+    /** The matrix must have this many columns. */
+    public static DMatrixRMaj cols(String name, DMatrixRMaj m, int cols) {
+        nonEmpty(name, m);
+        if (m.numCols != cols) {
+            throw new IllegalArgumentException(name + ": expected " + cols + " columns, found "
+                    + shape(m));
+        }
+        return m;
+    }
+
+    /** Two matrices must have the same shape. */
+    public static void sameShape(String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
+        nonEmpty(nameA, a);
+        nonEmpty(nameB, b);
+        if (a.numRows != b.numRows || a.numCols != b.numCols) {
+            throw new IllegalArgumentException(nameB + ": expected the shape of " + nameA + " ("
+                    + shape(a) + "), found " + shape(b));
+        }
+    }
+
+    /** Every entry must be finite (no NaN, no infinity). */
+    public static DMatrixRMaj finite(String name, DMatrixRMaj m) {
+        nonEmpty(name, m);
+        int n = m.getNumElements();
+        for (int i = 0; i < n; i++) {
+            double v = m.data[i];
+            if (!Double.isFinite(v)) {
+                int r = i / m.numCols;
+                int c = i % m.numCols;
+                throw new IllegalArgumentException(name + ": expected finite values, found " + v
+                        + " at row " + r + ", column " + c);
+            }
+        }
+        return m;
+    }
+
+    /** A strictly positive, finite number. */
+    public static double positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + ": expected a finite number > 0, found " + v);
+        }
+        return v;
+    }
+
+    /** A finite number at least zero. */
+    public static double nonNegative(String name, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + ": expected a finite number >= 0, found " + v);
+        }
+        return v;
+    }
+
+    /** A number in the half-open range [lo, hi). */
+    public static double inRange(String name, double v, double lo, double hi) {
+        if (!(v >= lo && v < hi)) {
+            throw new IllegalArgumentException(name + ": expected a number in [" + lo + ", " + hi
+                    + "), found " + v);
+        }
+        return v;
+    }
+
+    /** A count of at least one. */
+    public static int positive(String name, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + ": expected an integer >= 1, found " + v);
+        }
+        return v;
+    }
+
+    /** "rows x cols", for messages. */
+    public static String shape(DMatrixRMaj m) {
+        return m.numRows + "x" + m.numCols;
+    }
+}
