@@ -51,7 +51,7 @@ public final class Network {
             }
         }
         Dense last = layers.get(layers.size() - 1);
-        if (last.activation() != objective.output()) {
+        if (!last.activation().toString().equals(objective.output().toString())) {
             throw new IllegalArgumentException("objective: expected the output activation of the last"
                     + " layer (" + last.activation() + "), found " + objective.output());
         }
