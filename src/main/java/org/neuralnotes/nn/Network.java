@@ -1,0 +1,372 @@
+package org.neuralnotes.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.activation.Activation;
+import org.neuralnotes.activation.Softmax;
+import org.neuralnotes.init.Initializer;
+import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.loss.Loss;
+import org.neuralnotes.loss.Objective;
+import org.neuralnotes.random.Rng;
+
+/**
+ * A stack of dense layers and the objective that scores its output.
+ *
+ * <p>Rows are examples: X is N × inputs, Y is N × outputs. One step of training reads,
+ * in order: {@link #forward} (Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]) for l = 1 … L),
+ * the objective's output error δ[L] = ∂L/∂Z[L], then {@link #backward}, which walks the
+ * layers down: ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ).
+ * The parameters are the layers' own matrices, listed W1, b1, W2, b2, … by {@link #parameters()}.
+ */
+public final class Network {
+    private final List<Dense> layers;
+    private final Objective objective;
+
+    /**
+     * A network of these layers scored by this objective. The layers are used, not copied.
+     */
+    public Network(List<Dense> layers, Objective objective) {
+        if (layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("layers: expected at least one layer, found "
+                    + (layers == null ? "null" : "none"));
+        }
+        if (objective == null) {
+            throw new IllegalArgumentException("objective: expected an objective, found null");
+        }
+        for (int l = 1; l < layers.size(); l++) {
+            int out = layers.get(l - 1).units();
+            int in = layers.get(l).inputs();
+            if (out != in) {
+                throw new IllegalArgumentException("layers: layer " + (l + 1) + " expects " + in
+                        + " inputs but layer " + l + " has " + out + " units");
+            }
+        }
+        for (int l = 0; l < layers.size() - 1; l++) {
+            if (layers.get(l).activation() instanceof Softmax) {
+                throw new IllegalArgumentException("layers: softmax belongs to the output layer only;"
+                        + " found it in layer " + (l + 1) + " of " + layers.size());
+            }
+        }
+        Dense last = layers.get(layers.size() - 1);
+        if (last.activation() != objective.output()) {
+            throw new IllegalArgumentException("objective: expected the output activation of the last"
+                    + " layer (" + last.activation() + "), found " + objective.output());
+        }
+        if (last.activation() instanceof Softmax && last.units() < 2) {
+            throw new IllegalArgumentException("layers: a softmax output needs at least 2 units, found "
+                    + last.units() + " (its only output would always be 1)");
+        }
+        this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
+        this.objective = objective;
+    }
+
+    /** Starts a network whose input has this many features. */
+    public static Builder builder(int inputs) {
+        return new Builder(inputs);
+    }
+
+    public List<Dense> layers() {
+        return layers;
+    }
+
+    /** The number of layers L. */
+    public int depth() {
+        return layers.size();
+    }
+
+    /** Layer l, counted from 1. */
+    public Dense layer(int l) {
+        if (l < 1 || l > layers.size()) {
+            throw new IllegalArgumentException("l: expected a layer in 1.." + layers.size() + ", found " + l);
+        }
+        return layers.get(l - 1);
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    public int inputs() {
+        return layers.get(0).inputs();
+    }
+
+    public int outputs() {
+        return layers.get(layers.size() - 1).units();
+    }
+
+    /** W1, b1, W2, b2, …: the network's own matrices. */
+    public List<Parameter> parameters() {
+        List<Parameter> out = new ArrayList<>(2 * layers.size());
+        for (int l = 0; l < layers.size(); l++) {
+            out.add(new Parameter("W" + (l + 1), layers.get(l).W()));
+            out.add(new Parameter("b" + (l + 1), layers.get(l).b()));
+        }
+        return out;
+    }
+
+    /** The parameter matrices alone, in the order of {@link #parameters()}: what an optimizer steps. */
+    public List<DMatrixRMaj> parameterValues() {
+        List<DMatrixRMaj> out = new ArrayList<>(2 * layers.size());
+        for (Dense d : layers) {
+            out.add(d.W());
+            out.add(d.b());
+        }
+        return out;
+    }
+
+    /** The parameter with this name. */
+    public Parameter parameter(String name) {
+        for (Parameter p : parameters()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("name: expected one of " + parameterNames() + ", found \""
+                + name + "\"");
+    }
+
+    /** "W1", "b1", … */
+    public List<String> parameterNames() {
+        List<String> out = new ArrayList<>();
+        for (Parameter p : parameters()) {
+            out.add(p.name());
+        }
+        return out;
+    }
+
+    /** The number of trainable numbers: Σ_l (inputs·units + units). */
+    public int parameterCount() {
+        int n = 0;
+        for (Dense d : layers) {
+            n += d.inputs() * d.units() + d.units();
+        }
+        return n;
+    }
+
+    /** The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer. */
+    public ForwardPass forward(DMatrixRMaj X) {
+        checkInput(X);
+        List<LayerOutput> outs = new ArrayList<>(layers.size());
+        DMatrixRMaj A = X;
+        for (Dense d : layers) {
+            // Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l])
+            LayerOutput o = d.forward(A);
+            outs.add(o);
+            A = o.A();
+        }
+        return new ForwardPass(X, outs);
+    }
+
+    /** Ŷ = A[L] for a batch X. */
+    public DMatrixRMaj predict(DMatrixRMaj X) {
+        return forward(X).output();
+    }
+
+    /** The loss of a batch. */
+    public double loss(DMatrixRMaj X, DMatrixRMaj Y) {
+        ForwardPass pass = forward(X);
+        checkTargets(Y, X.numRows);
+        int L = layers.size();
+        return objective.value(pass.Z(L), pass.A(L), Y);
+    }
+
+    /** The loss and ∂L/∂θ of a batch: a forward pass then a backward pass. */
+    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y) {
+        ForwardPass pass = forward(X);
+        return backward(pass, Y);
+    }
+
+    /** The backward pass from a forward pass already made on the same batch. */
+    public Gradients backward(ForwardPass pass, DMatrixRMaj Y) {
+        if (pass == null) {
+            throw new IllegalArgumentException("pass: expected a forward pass, found null");
+        }
+        if (pass.depth() != layers.size()) {
+            throw new IllegalArgumentException("pass: expected a forward pass through " + layers.size()
+                    + " layers, found " + pass.depth());
+        }
+        checkTargets(Y, pass.input().numRows);
+        int L = layers.size();
+        double loss = objective.value(pass.Z(L), pass.A(L), Y);
+        DMatrixRMaj[] grads = new DMatrixRMaj[2 * L];
+        DMatrixRMaj[] deltas = new DMatrixRMaj[L];
+        // δ[L] = ∂L/∂Z[L]
+        DMatrixRMaj delta = objective.outputError(pass.Z(L), pass.A(L), Y);
+        for (int l = L; l >= 1; l--) {
+            deltas[l - 1] = delta;
+            LayerGradients g = layers.get(l - 1).backward(pass.A(l - 1), delta, l > 1);
+            grads[2 * (l - 1)] = g.dW();
+            grads[2 * (l - 1) + 1] = g.db();
+            if (l > 1) {
+                // δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ)
+                delta = layers.get(l - 2).activation().backward(pass.Z(l - 1), pass.A(l - 1), g.dX());
+            }
+        }
+        return new Gradients(loss, parameterNames(), List.of(grads), List.of(deltas));
+    }
+
+    /**
+     * The share of examples classified right. With one output, ŷ ≥ 0.5 predicts class 1 and
+     * Y holds 0/1 labels; with several, the largest output is the prediction and Y is one-hot.
+     */
+    public double accuracy(DMatrixRMaj X, DMatrixRMaj Y) {
+        DMatrixRMaj P = predict(X);
+        checkTargets(Y, X.numRows);
+        int k = P.numCols;
+        int right = 0;
+        for (int i = 0; i < P.numRows; i++) {
+            if (k == 1) {
+                double y = Y.data[i];
+                if (y != 0 && y != 1) {
+                    throw new IllegalArgumentException("Y: expected labels 0 or 1, found " + y + " at row " + i);
+                }
+                int predicted = P.data[i] >= 0.5 ? 1 : 0;
+                right += predicted == (int) y ? 1 : 0;
+            } else {
+                right += argmax(P, i) == argmax(Y, i) ? 1 : 0;
+            }
+        }
+        return right / (double) P.numRows;
+    }
+
+    private static int argmax(DMatrixRMaj M, int row) {
+        int k = M.numCols;
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (M.data[row * k + j] > M.data[row * k + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private void checkInput(DMatrixRMaj X) {
+        Checks.nonEmpty("X", X);
+        if (X.numCols != inputs()) {
+            throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
+                    + " feature), found " + Checks.shape(X));
+        }
+        Checks.finite("X", X);
+    }
+
+    private void checkTargets(DMatrixRMaj Y, int rows) {
+        Checks.nonEmpty("Y", Y);
+        if (Y.numRows != rows || Y.numCols != outputs()) {
+            throw new IllegalArgumentException("Y: expected shape " + rows + "x" + outputs()
+                    + " (one row per example of X, one column per output), found " + Checks.shape(Y));
+        }
+        Checks.finite("Y", Y);
+    }
+
+    /** A deep copy: new matrices with the same values, the same activations and objective. */
+    public Network copy() {
+        List<Dense> copies = new ArrayList<>();
+        for (Dense d : layers) {
+            copies.add(d.copy());
+        }
+        return new Network(copies, objective);
+    }
+
+    /** A table of layers, shapes and parameter counts. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%-7s %-12s %-10s %-8s %-12s%n", "layer", "activation", "W", "b", "parameters"));
+        for (int l = 0; l < layers.size(); l++) {
+            Dense d = layers.get(l);
+            s.append(String.format("%-7d %-12s %-10s %-8s %-12d%n", l + 1, d.activation(),
+                    d.inputs() + "x" + d.units(), "1x" + d.units(), d.inputs() * d.units() + d.units()));
+        }
+        s.append("objective: ").append(objective).append('\n');
+        s.append("total parameters: ").append(parameterCount());
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Network(").append(inputs());
+        for (Dense d : layers) {
+            s.append(" -> ").append(d.units()).append(' ').append(d.activation());
+        }
+        return s.append(", ").append(objective).append(", ").append(parameterCount())
+                .append(" parameters)").toString();
+    }
+
+    /** Builds a network layer by layer; reading the calls is reading the architecture. */
+    public static final class Builder {
+        private final int inputs;
+        private final List<Integer> units = new ArrayList<>();
+        private final List<Activation> activations = new ArrayList<>();
+        private Loss loss;
+        private Objective.SoftmaxGradient softmaxGradient = Objective.SoftmaxGradient.EXACT;
+
+        private Builder(int inputs) {
+            this.inputs = Checks.positive("inputs", inputs);
+        }
+
+        /** Adds a dense layer of this many units and this activation. */
+        public Builder dense(int units, Activation g) {
+            Checks.positive("units", units);
+            if (g == null) {
+                throw new IllegalArgumentException("g: expected an activation, found null");
+            }
+            this.units.add(units);
+            this.activations.add(g);
+            return this;
+        }
+
+        /** The loss that scores the last layer's output. */
+        public Builder loss(Loss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        /** For softmax with a squared loss: the exact gradient or one of note 003's approximations. */
+        public Builder softmaxGradient(Objective.SoftmaxGradient mode) {
+            this.softmaxGradient = mode;
+            return this;
+        }
+
+        /** Weights from {@code weights}, biases zero. */
+        public Network build(Initializer weights, Rng rng) {
+            return build(weights, (M, fanIn, fanOut, r) -> M.zero(), rng);
+        }
+
+        /**
+         * Every W[l] from {@code weights} then b[l] from {@code biases}, layer by layer, all
+         * drawn from {@code rng} in that order.
+         */
+        public Network build(Initializer weights, Initializer biases, Rng rng) {
+            if (weights == null) {
+                throw new IllegalArgumentException("weights: expected an initializer, found null");
+            }
+            if (biases == null) {
+                throw new IllegalArgumentException("biases: expected an initializer, found null");
+            }
+            if (rng == null) {
+                throw new IllegalArgumentException("rng: expected a generator, found null");
+            }
+            if (units.isEmpty()) {
+                throw new IllegalArgumentException("layers: expected at least one dense layer, found none");
+            }
+            if (loss == null) {
+                throw new IllegalArgumentException("loss: expected a loss, found none (call loss(...))");
+            }
+            List<Dense> layers = new ArrayList<>();
+            int in = inputs;
+            for (int l = 0; l < units.size(); l++) {
+                int out = units.get(l);
+                DMatrixRMaj W = new DMatrixRMaj(in, out);
+                DMatrixRMaj b = new DMatrixRMaj(1, out);
+                weights.fill(W, in, out, rng);
+                biases.fill(b, in, out, rng);
+                layers.add(new Dense(W, b, activations.get(l)));
+                in = out;
+            }
+            Activation output = activations.get(activations.size() - 1);
+            return new Network(layers, Objective.of(output, loss, softmaxGradient));
+        }
+    }
+}
