@@ -17,8 +17,12 @@ import java.util.Map;
  * Syntax errors name the line and column where reading stopped.
  */
 public final class Json {
+    /** The deepest nesting of arrays and objects read; deeper text is refused. */
+    public static final int MAX_DEPTH = 256;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -88,8 +92,14 @@ public final class Json {
         }
         char c = text.charAt(pos);
         switch (c) {
-            case '{': return object();
-            case '[': return array();
+            case '{':
+            case '[':
+                if (++depth > MAX_DEPTH) {
+                    throw error("expected at most " + MAX_DEPTH + " nested arrays and objects, found more");
+                }
+                Object nested = c == '{' ? object() : array();
+                depth--;
+                return nested;
             case '"': return string();
             case 't': literal("true"); return Boolean.TRUE;
             case 'f': literal("false"); return Boolean.FALSE;

@@ -77,6 +77,8 @@ class JsonTest {
         refuses(() -> Json.parse("tru"), "text:", "expected true");
         refuses(() -> Json.parse(""), "text:", "expected a value");
         refuses(() -> Json.parse(null), "text:", "null");
+        refuses(() -> Json.parse("[".repeat(100_000)), "text:", "at most 256 nested");
+        assertEquals(1, ((List<?>) Json.parse("[".repeat(256) + "]".repeat(256))).size());
         refuses(() -> Json.number(Double.NaN), "v:", "NaN");
         refuses(() -> Json.number(Double.NEGATIVE_INFINITY), "v:", "-Infinity");
     }
