@@ -188,7 +188,7 @@ public final class Trainer {
         if (!Double.isFinite(loss) || (validationX != null && !Double.isFinite(validation))) {
             String which = Double.isFinite(loss) ? "validation" : "training";
             double bad = Double.isFinite(loss) ? validation : loss;
-            String when = step == 0 ? "at the starting point" : "after the update of iteration " + step;
+            String when = step == 0 ? "at the starting point" : "at iteration " + step + " (after its update)";
             history.finish(step, "diverged: " + which + " loss " + bad + " " + when);
             throw new DivergenceException("training diverged: the " + which + " loss became " + bad
                     + " " + when + "; " + hint(), step, bad, history);

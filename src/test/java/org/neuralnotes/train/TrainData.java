@@ -46,11 +46,11 @@ final class TrainData {
                 .build(Initializers.uniform(-1, 1), Initializers.uniform(-1, 1), new Rng(seed));
     }
 
-    /** Labels 1 when x1 + 0.5·x2 + 0.4·noise > 0, else 0. */
+    /** Labels 1 when x1 + 0.5·x2 + 0.1·noise > 0, else 0. */
     static DMatrixRMaj labels(DMatrixRMaj X, Rng rng) {
         DMatrixRMaj Y = new DMatrixRMaj(X.numRows, 1);
         for (int i = 0; i < X.numRows; i++) {
-            double s = X.get(i, 0) + 0.5 * X.get(i, 1) + 0.4 * rng.nextGaussian();
+            double s = X.get(i, 0) + 0.5 * X.get(i, 1) + 0.1 * rng.nextGaussian();
             Y.data[i] = s > 0 ? 1 : 0;
         }
         return Y;
