@@ -2,11 +2,8 @@ package org.neuralnotes.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.linalg.Checks;
-import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
 import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.random.Rng;
@@ -101,131 +98,7 @@ public final class Trainer {
      */
     public History fit(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
         checkData(network, X, Y, rng);
-        int n = X.numRows;
-        int perEpoch = batching.stepsPerEpoch(n);
-        long epochCap = maxEpochs > 0 ? (long) maxEpochs * perEpoch : Long.MAX_VALUE;
-        long iterationCap = maxIterations > 0 ? maxIterations : Long.MAX_VALUE;
-        int cap = (int) Math.min(Integer.MAX_VALUE, Math.min(epochCap, iterationCap));
-
-        Optimizer opt = optimizer.fresh();
-        List<DMatrixRMaj> theta = network.parameterValues();
-        History history = new History(network.parameters(), recordWeights, recordEvery, maxRecords);
-        record(history, 0, network, X, Y);
-
-        Batching.Sampler sampler = batching.sampler(n, rng);
-        int largest = batching.maxBatchSize(n);
-        DMatrixRMaj Xb = new DMatrixRMaj(largest, X.numCols);
-        DMatrixRMaj Yb = new DMatrixRMaj(largest, Y.numCols);
-
-        double previous = Double.NaN;
-        String reason = null;
-        int step = 0;
-        while (reason == null) {
-            step++;
-            // the batch: rows of X and Y (all of them for full batch)
-            int[] rows = sampler.next();
-            DMatrixRMaj Xs = X;
-            DMatrixRMaj Ys = Y;
-            if (rows != null) {
-                Xs = gather(X, rows, sampler.size(), Xb);
-                Ys = gather(Y, rows, sampler.size(), Yb);
-            }
-            // L and ∂L/∂θ of the batch: forward then backward
-            Gradients g = network.gradients(Xs, Ys);
-            double loss = g.loss();
-            checkFinite(g, step, previous, history);
-            // θ ← θ − update
-            opt.step(theta, g.list());
-
-            if (history.due(step)) {
-                record(history, step, network, X, Y);
-            }
-            for (int i = 0; i < listeners.size(); i++) {
-                boolean stop = listeners.get(i).afterStep(step, loss, network);
-                if (stop && reason == null) {
-                    reason = "stopped by listener " + (i + 1) + " at iteration " + step;
-                }
-            }
-            if (reason == null && !rules.isEmpty()) {
-                Progress p = new Progress(step, step / perEpoch, loss, previous, network, X, Y,
-                        validationX, validationY);
-                for (StoppingRule rule : rules) {
-                    Optional<String> why = rule.check(p);
-                    if (why.isPresent()) {
-                        reason = why.get();
-                        break;
-                    }
-                }
-            }
-            if (reason == null && step >= cap) {
-                reason = step == epochCap
-                        ? "maximum of " + maxEpochs + " epochs reached (" + step + " iterations)"
-                        : "maximum of " + maxIterations + " iterations reached";
-            }
-            previous = loss;
-        }
-        if (history.needsFinal(step)) {
-            record(history, step, network, X, Y);
-        }
-        history.finish(step, reason);
-        return history;
-    }
-
-    /** Rows {@code rows[0..size)} of M copied into {@code out}, reshaped to size × cols. */
-    private static DMatrixRMaj gather(DMatrixRMaj M, int[] rows, int size, DMatrixRMaj out) {
-        int cols = M.numCols;
-        out.reshape(size, cols);
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(M.data, rows[i] * cols, out.data, i * cols, cols);
-        }
-        return out;
-    }
-
-    /** A record of the loss (and validation loss) of the whole set and the parameters. */
-    private void record(History history, int step, Network network, DMatrixRMaj X, DMatrixRMaj Y) {
-        double loss = network.loss(X, Y);
-        double validation = validationX == null ? Double.NaN : network.loss(validationX, validationY);
-        if (!Double.isFinite(loss) || (validationX != null && !Double.isFinite(validation))) {
-            String which = Double.isFinite(loss) ? "validation" : "training";
-            double bad = Double.isFinite(loss) ? validation : loss;
-            String when = step == 0 ? "at the starting point" : "at iteration " + step + " (after its update)";
-            history.finish(step, "diverged: " + which + " loss " + bad + " " + when);
-            throw new DivergenceException("training diverged: the " + which + " loss became " + bad
-                    + " " + when + "; " + hint(), step, bad, history);
-        }
-        history.add(step, loss, validation, network.parameterValues());
-    }
-
-    /** The batch loss and every gradient must be finite before the update. */
-    private void checkFinite(Gradients g, int step, double previous, History history) {
-        double loss = g.loss();
-        String last = Double.isNaN(previous) ? ""
-                : String.format(Locale.ROOT, " (the loss of iteration %d was %.6g)", step - 1, previous);
-        if (!Double.isFinite(loss)) {
-            history.finish(step - 1, "diverged: loss " + loss + " at iteration " + step);
-            throw new DivergenceException("training diverged: the loss became " + loss
-                    + " at iteration " + step + last + "; " + hint(), step, loss, history);
-        }
-        List<DMatrixRMaj> grads = g.list();
-        for (int i = 0; i < grads.size(); i++) {
-            DMatrixRMaj d = grads.get(i);
-            for (int k = 0; k < d.getNumElements(); k++) {
-                if (!Double.isFinite(d.data[k])) {
-                    String name = g.names().get(i);
-                    history.finish(step - 1, "diverged: gradient of " + name + " at iteration " + step);
-                    throw new DivergenceException("training diverged: the gradient of " + name
-                            + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
-                            + (k % d.numCols) + " at iteration " + step + " (loss "
-                            + String.format(Locale.ROOT, "%.6g", loss) + "); " + hint(), step, loss,
-                            history);
-                }
-            }
-        }
-    }
-
-    private String hint() {
-        return "try a lower learning rate than " + optimizer
-                + ", or standardize the inputs";
+        return new TrainingRun(this, network, X, Y, rng).run();
     }
 
     private void checkData(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
@@ -267,6 +140,7 @@ public final class Trainer {
         return optimizer.fresh();
     }
 
+    /** Which examples each step sees. */
     public Batching batching() {
         return batching;
     }
@@ -281,10 +155,12 @@ public final class Trainer {
         return maxEpochs;
     }
 
+    /** The stopping rules added with {@code stopWhen}; any of them stops training. */
     public List<StoppingRule> stoppingRules() {
         return rules;
     }
 
+    /** The listeners, in the order they are called. */
     public List<TrainingListener> listeners() {
         return listeners;
     }
@@ -299,6 +175,7 @@ public final class Trainer {
         return maxRecords;
     }
 
+    /** Whether the weight paths are recorded. */
     public boolean recordWeights() {
         return recordWeights;
     }
@@ -306,6 +183,14 @@ public final class Trainer {
     /** Whether a validation set was given. */
     public boolean hasValidation() {
         return validationX != null;
+    }
+
+    DMatrixRMaj validationX() {
+        return validationX;
+    }
+
+    DMatrixRMaj validationY() {
+        return validationY;
     }
 
     @Override
@@ -391,7 +276,12 @@ public final class Trainer {
             return this;
         }
 
-        /** Record the losses and weights every k steps (k = 1 by default). */
+        /**
+         * Record the losses and weights every k steps (k = 1 by default). Each record costs a
+         * forward pass over the training set (and the validation set): with one-example or small
+         * batches, record every few hundred steps, or every epoch
+         * ({@code batching.stepsPerEpoch(N)} steps).
+         */
         public Builder recordEvery(int k) {
             this.recordEvery = Checks.positive("recordEvery", k);
             return this;
