@@ -57,11 +57,24 @@ public abstract class Batching {
     /** Whether {@link #sampler} needs a generator. */
     public abstract boolean draws();
 
-    /** A fresh sequence of batches over n examples, drawing from rng. */
-    abstract Sampler sampler(int n, Rng rng);
+    /**
+     * A fresh sequence of batches over n examples, drawing from rng (which may be null when
+     * {@link #draws()} is false). The trainer makes one per run; call it yourself to take a
+     * step by hand.
+     */
+    public final Sampler sampler(int n, Rng rng) {
+        Checks.positive("n", n);
+        if (rng == null && draws()) {
+            throw new IllegalArgumentException("rng: expected a generator for " + this
+                    + " batching, found null");
+        }
+        return newSampler(n, rng);
+    }
+
+    abstract Sampler newSampler(int n, Rng rng);
 
     /** The batches of one training run, in order. */
-    interface Sampler {
+    public interface Sampler {
         /**
          * The row indices of the next batch, valid until the next call, or {@code null} for
          * "all rows in order".
@@ -89,7 +102,7 @@ public abstract class Batching {
         }
 
         @Override
-        Sampler sampler(int n, Rng rng) {
+        Sampler newSampler(int n, Rng rng) {
             return new Sampler() {
                 @Override
                 public int[] next() {
@@ -126,7 +139,7 @@ public abstract class Batching {
         }
 
         @Override
-        Sampler sampler(int n, Rng rng) {
+        Sampler newSampler(int n, Rng rng) {
             int[] one = new int[1];
             return new Sampler() {
                 @Override
@@ -174,7 +187,7 @@ public abstract class Batching {
         }
 
         @Override
-        Sampler sampler(int n, Rng rng) {
+        Sampler newSampler(int n, Rng rng) {
             return new Sampler() {
                 private int[] order;
                 private int at = n;

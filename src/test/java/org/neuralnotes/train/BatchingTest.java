@@ -116,6 +116,14 @@ class BatchingTest {
     }
 
     @Test
+    void samplerArgumentsAreChecked() {
+        refused(() -> Batching.miniBatch(3).sampler(0, new Rng(1)), "n:", "found 0");
+        refused(() -> Batching.shuffledEpochs().sampler(5, null), "rng", "shuffledEpochs()", "null");
+        refused(() -> Batching.sgdUniform().sampler(5, null), "rng", "sgdUniform()", "null");
+        assertNull(Batching.fullBatch().sampler(5, null).next());
+    }
+
+    @Test
     void sizeMustBePositive() {
         refused(() -> Batching.miniBatch(0), "size", ">= 1", "found 0");
         refused(() -> Batching.miniBatch(-3), "size", "found -3");
