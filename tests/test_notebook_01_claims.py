@@ -107,6 +107,11 @@ def test_on_these_data_the_slip_lowers_the_cost_faster(c):
     assert c["test_accuracy_divide_by_m"] >= TEST_ACCURACY_FLOOR
 
 
+def test_the_trainer_takes_the_listings_2000_steps(c):
+    assert c["trainer_iterations"] == 2000
+    assert c["trainer_final_cost"] == pytest.approx(c["final_cost"], rel=1e-12)
+
+
 def test_weight_paths_cover_every_parameter_every_20_iterations(c):
     # steps 0, 20, …, 2000 and 30 weights + 1 bias at each
     assert c["weight_rows_recorded"] == (2000 // 20 + 1) * (FEATURES + 1)
