@@ -115,7 +115,6 @@ def test_the_trainer_takes_the_listings_2000_steps(c):
 def test_weight_paths_cover_every_parameter_every_20_iterations(c):
     # steps 0, 20, …, 2000 and 30 weights + 1 bias at each
     assert c["weight_rows_recorded"] == (2000 // 20 + 1) * (FEATURES + 1)
-    assert math.isfinite(c["final_b"])
 
 
 def test_the_two_feature_boundary(c):

@@ -103,7 +103,7 @@ def test_every_parameter_path_is_recorded(c):
 
 
 def test_the_completed_gradient_of_W(c):
-    assert c["grad_W_vectorized_relative_error"] < GRADIENT_TOLERANCE
+    assert c["grad_w_vectorized_relative_error"] < GRADIENT_TOLERANCE
     assert c["vectorized_vs_library_max_relative_difference"] < ROUNDING
     assert c["grad_b1_two_forms_max_relative_difference"] < ROUNDING
     assert c["delta_vs_library_delta1_max_relative_difference"] < ROUNDING
