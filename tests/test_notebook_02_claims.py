@@ -77,6 +77,12 @@ def test_the_final_to_initial_ratio_is_in_its_band(c):
     assert c["ratio_this_notebook"] == pytest.approx(c["loss_ratio_final_initial"], rel=1e-12)
 
 
+def test_the_first_step_is_printed_beside_the_notes_test_iteration(c):
+    assert c["note_000_first_step_ratio"] == pytest.approx(357050.9 / 363335.7, rel=1e-12)
+    # one step of ρ = 1/100 on the mean gradient lowers the sum of squares by a few per cent at most
+    assert 0.9 < c["first_step_sse_ratio"] < 1
+
+
 def test_this_ratio_and_the_notes_fall_among_other_starts(c):
     # the prose: the difference between the two is the luck of the draw
     low, high = c["ratio_min_over_50_starts"], c["ratio_max_over_50_starts"]
