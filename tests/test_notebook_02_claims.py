@@ -152,11 +152,11 @@ def test_the_relu_curvature_outgrows_the_step(c):
     bound = c["stability_bound_2_over_rho"]
     assert bound == 200
     assert c["hessian_lambda_max_start_sigmoid"] < bound
-    assert c["hessian_lambda_max_step_sigmoid"] == 99
-    assert c["hessian_lambda_max_there_sigmoid"] < bound
+    assert c["hessian_last_step_sigmoid"] == 99
+    assert c["hessian_lambda_max_last_step_sigmoid"] < bound
     assert c["hessian_lambda_max_start_relu"] < bound
-    assert c["hessian_lambda_max_step_relu"] + 1 == c["raw_first_increase_step_relu"]
-    assert c["hessian_lambda_max_there_relu"] > bound
+    assert c["hessian_last_step_relu"] + 1 == c["raw_first_increase_step_relu"]
+    assert c["hessian_lambda_max_last_step_relu"] > bound
 
 
 def test_on_standardized_inputs_all_four_train_and_the_relus_end_lowest(c):
