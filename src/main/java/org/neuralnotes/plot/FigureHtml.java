@@ -33,7 +33,7 @@ final class FigureHtml {
 
     /** The figure's div and script alone (the page must load plotly.js elsewhere). */
     static String figureOnly(Figure figure, RenderState state) {
-        String js = figure.asJavascript(PLACEHOLDER);
+        String js = numberTraces(figure.asJavascript(PLACEHOLDER));
         String id = state.id("nnplot_" + digest(js));
         js = js.replace(PLACEHOLDER, id);
         // no "</" may close the inline script early (Tablesaw escapes '<' in strings already)
@@ -60,6 +60,26 @@ final class FigureHtml {
     /** A fragment that carries its own copy of plotly.js. */
     static String standalone(Figure figure) {
         return fragment(figure, new RenderState());
+    }
+
+    private static final java.util.regex.Pattern TRACE_VAR =
+            java.util.regex.Pattern.compile("(?m)^var trace\\d+ =");
+
+    /**
+     * Tablesaw's heatmap and contour traces always call their variable "trace0", so a
+     * figure with one of them and any other trace redefines trace0 and never defines the
+     * next name that its {@code data} array lists. The trace variables stand in order at
+     * the start of a line; number them 0, 1, 2, ... again.
+     */
+    static String numberTraces(String js) {
+        java.util.regex.Matcher m = TRACE_VAR.matcher(js);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (m.find()) {
+            m.appendReplacement(out, "var trace" + i++ + " =");
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String stripScriptTags(String js) {

@@ -27,14 +27,27 @@ public class PlotFigure extends Figure {
     private final int width;
     private final int height;
     private final Map<String, Object> layoutExtra;
+    private final Map<Integer, Map<String, Object>> traceExtra;
 
     PlotFigure(String title, int width, int height, Layout layout, Map<String, Object> layoutExtra,
             Trace... traces) {
+        this(title, width, height, layout, layoutExtra, Map.of(), traces);
+    }
+
+    PlotFigure(String title, int width, int height, Layout layout, Map<String, Object> layoutExtra,
+            Map<Integer, Map<String, Object>> traceExtra, Trace... traces) {
         super(layout, traces);
         this.title = title;
         this.width = width;
         this.height = height;
         this.layoutExtra = Collections.unmodifiableMap(new LinkedHashMap<>(layoutExtra));
+        this.traceExtra = Collections.unmodifiableMap(new LinkedHashMap<>(traceExtra));
+        for (Integer i : traceExtra.keySet()) {
+            if (i < 0 || i >= traces.length) {
+                throw new IllegalArgumentException("traceExtra: expected trace indices 0.."
+                        + (traces.length - 1) + ", found " + i);
+            }
+        }
     }
 
     /** The title as plain text (before any escaping). */
@@ -57,6 +70,11 @@ public class PlotFigure extends Figure {
         return layoutExtra;
     }
 
+    /** Trace entries (by trace index) merged into Tablesaw's traces before plotting (read-only). */
+    public Map<Integer, Map<String, Object>> traceExtra() {
+        return traceExtra;
+    }
+
     /**
      * A self-contained HTML fragment: plotly.js (inline), the figure's div and its script.
      * Use it to save a single figure; in a notebook {@code display(fig)} sends plotly.js only once.
@@ -66,21 +84,29 @@ public class PlotFigure extends Figure {
     }
 
     /**
-     * Adds the extra layout entries to the figure script that Tablesaw's template writes
-     * raw (its plot call is HTML-escaped, so the merge cannot go there).
+     * Adds the extra entries to the part of the script that Tablesaw's template writes raw
+     * (its plot call is HTML-escaped, so the merge cannot go there).
      */
     @Override
     protected void buildContext(String divName) {
         super.buildContext(divName);
-        if (!layoutExtra.isEmpty()) {
-            Map<String, Object> context = getContext();
-            // merge the extra entries into Tablesaw's `layout`, object by object
-            context.put("figure", context.get("figure")
-                    + "(function merge(a, b) { for (var k in b) {"
-                    + " if (b[k] && typeof b[k] === 'object' && !Array.isArray(b[k])"
-                    + " && a[k] && typeof a[k] === 'object') { merge(a[k], b[k]); } else { a[k] = b[k]; } } })"
-                    + "(layout, " + Json.write(layoutExtra) + ");\n");
+        if (layoutExtra.isEmpty() && traceExtra.isEmpty()) {
+            return;
         }
+        Map<String, Object> context = getContext();
+        // merge the extra entries into Tablesaw's `layout` and `traceN`, object by object
+        StringBuilder js = new StringBuilder(String.valueOf(context.get("figure")));
+        js.append("var neuralnotesMerge = function merge(a, b) { for (var k in b) {"
+                + " if (b[k] && typeof b[k] === 'object' && !Array.isArray(b[k])"
+                + " && a[k] && typeof a[k] === 'object') { merge(a[k], b[k]); } else { a[k] = b[k]; } } };\n");
+        if (!layoutExtra.isEmpty()) {
+            js.append("neuralnotesMerge(layout, ").append(Json.write(layoutExtra)).append(");\n");
+        }
+        for (Map.Entry<Integer, Map<String, Object>> e : traceExtra.entrySet()) {
+            js.append("neuralnotesMerge(trace").append(e.getKey()).append(", ")
+                    .append(Json.write(e.getValue())).append(");\n");
+        }
+        context.put("figure", js.toString());
     }
 
     @Override
