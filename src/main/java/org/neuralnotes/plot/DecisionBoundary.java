@@ -131,7 +131,8 @@ public final class DecisionBoundary {
         double[][] z = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < n; k++) {
-                z[i][k] = cls == null ? out.get(i * n + k, 0) : cls[i * n + k];
+                // probabilities to 4 decimals: plenty for a colour map, and a third of the size
+                z[i][k] = cls == null ? Math.rint(out.get(i * n + k, 0) * 1e4) / 1e4 : cls[i * n + k];
             }
         }
         return new Surface(z, out.numCols);

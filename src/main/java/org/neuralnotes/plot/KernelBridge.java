@@ -16,7 +16,7 @@ import java.util.function.Function;
  *   <li>IJava 1.3.0: kernel from {@code io.github.spencerpark.ijava.IJava.getKernelInstance()},
  *       {@code display}/{@code updateDisplay} in {@code io.github.spencerpark.ijava.runtime.Display},
  *       renderer classes in {@code io.github.spencerpark.jupyter.kernel.display};</li>
- *   <li>JJava 1.0a8: kernel from {@code org.dflib.jjava.kernel.JavaNotebookStatics.getKernelInstance()},
+ *   <li>JJava 1.0a8: kernel from {@code org.dflib.jjava.kernel.JavaNotebookStatics.kernel()},
  *       {@code display}/{@code updateDisplay} in {@code org.dflib.jjava.jupyter.kernel.BaseNotebookStatics},
  *       renderer classes in {@code org.dflib.jjava.jupyter.kernel.display}.</li>
  * </ul>
@@ -41,13 +41,14 @@ final class KernelBridge {
     static Optional<KernelBridge> find() {
         for (ClassLoader loader : loaders()) {
             Optional<KernelBridge> k = tryKernel("IJava", loader, "io.github.spencerpark.ijava.IJava",
-                    "io.github.spencerpark.ijava.runtime.Display",
+                    "getKernelInstance", "io.github.spencerpark.ijava.runtime.Display",
                     "io.github.spencerpark.jupyter.kernel.display");
             if (k.isPresent()) {
                 return k;
             }
+            // JJava prints a deprecation notice for getKernelInstance(); kernel() is its new name
             k = tryKernel("JJava", loader, "org.dflib.jjava.kernel.JavaNotebookStatics",
-                    "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics",
+                    "kernel", "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics",
                     "org.dflib.jjava.jupyter.kernel.display");
             if (k.isPresent()) {
                 return k;
@@ -112,10 +113,10 @@ final class KernelBridge {
     }
 
     private static Optional<KernelBridge> tryKernel(String name, ClassLoader loader, String kernelClass,
-            String staticsClass, String displayPackage) {
+            String kernelMethod, String staticsClass, String displayPackage) {
         try {
             Class<?> k = Class.forName(kernelClass, false, loader);
-            Object kernel = k.getMethod("getKernelInstance").invoke(null);
+            Object kernel = k.getMethod(kernelMethod).invoke(null);
             if (kernel == null) {
                 return Optional.empty();
             }

@@ -36,6 +36,7 @@ public final class LiveLossDisplay {
     private final int every;
     private final PrintStream console;
     private final Sink sink;
+    private final RenderState page;
     private final IntColumn steps = IntColumn.create("step");
     private final DoubleColumn losses = DoubleColumn.create("loss");
     private final DoubleColumn validation = DoubleColumn.create("validation_loss");
@@ -43,7 +44,7 @@ public final class LiveLossDisplay {
     private int updates;
     private boolean finished;
 
-    LiveLossDisplay(int totalSteps, int every, PrintStream console, Sink sink) {
+    LiveLossDisplay(int totalSteps, int every, PrintStream console, Sink sink, RenderState page) {
         if (totalSteps < 0) {
             throw new IllegalArgumentException("totalSteps: expected an integer >= 0 (0: unknown), found "
                     + totalSteps);
@@ -55,6 +56,7 @@ public final class LiveLossDisplay {
         this.every = every;
         this.console = console;
         this.sink = sink;
+        this.page = page;
     }
 
     /**
@@ -70,7 +72,7 @@ public final class LiveLossDisplay {
         if (out == null) {
             throw new IllegalArgumentException("out: expected a stream, found null");
         }
-        return new LiveLossDisplay(totalSteps, every, out, null);
+        return new LiveLossDisplay(totalSteps, every, out, null, null);
     }
 
     /** The live plot in the notebook; fails outside a Jupyter Java kernel. */
@@ -89,7 +91,7 @@ public final class LiveLossDisplay {
             public void update(String id, Object o) {
                 Notebook.updateDisplay(id, o);
             }
-        });
+        }, Notebook.state());
     }
 
     /** True when it draws into a notebook. */
@@ -155,13 +157,12 @@ public final class LiveLossDisplay {
             console.println(line);
             return;
         }
-        String plotly = Notebook.plotlyOnce();
-        if (!plotly.isEmpty()) {
+        if (page.takePlotly()) {
             // plotly.js in its own output, never replaced, so the saved notebook keeps it
-            sink.show(new HtmlOutput(plotly, "plotly.js " + PlotlyJs.version()));
+            sink.show(new HtmlOutput(PlotlyJs.loaderScript(), "plotly.js " + PlotlyJs.version()));
         }
         HtmlOutput out = new HtmlOutput(progressHtml(line) + FigureHtml.figureOnly(
-                LossCurves.of(lossTable()).title("Loss during training").build(), Notebook.state()), line);
+                LossCurves.of(lossTable()).title("Loss during training").build(), page), line);
         if (displayId == null) {
             displayId = sink.show(out);
         } else {

@@ -86,11 +86,6 @@ public final class Notebook {
                 + (o == null ? "null" : o.getClass().getName()));
     }
 
-    /** The plotly.js loader if this notebook has not had it yet, else "". */
-    static String plotlyOnce() {
-        return STATE.takePlotly() ? PlotlyJs.loaderScript() : "";
-    }
-
     static RenderState state() {
         return STATE;
     }
