@@ -46,11 +46,12 @@ final class Text {
 
     /**
      * Text for plotly fields written as JSON (panel titles): plotly reads a small HTML subset
-     * in labels, so {@code & < >} are written as entities and a newline as a line break.
+     * in labels, so {@code & < >} are written as entities, a newline as a line break and a
+     * tab as a space (as {@link #forTablesaw} does).
      */
     static String forPlotlyLabel(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
+                .replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>").replace('\t', ' ');
     }
 
     /** Escapes text for an HTML element or a double-quoted attribute. */
