@@ -42,7 +42,8 @@ public final class HtmlPage {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>" + Text.html(title) + "</title>\n"
                 + "<style>body{font-family:sans-serif;margin:1.5em}"
-                + ".neuralnotes-plot{margin:1em 0;break-inside:avoid}</style>\n"
+                + ".neuralnotes-plot{margin:1em 0;break-inside:avoid}"
+                + "@media print{.modebar-container{display:none!important}}</style>\n"
                 + "</head>\n<body>\n<h1>" + Text.html(title) + "</h1>\n"
                 + body
                 + "</body>\n</html>\n";

@@ -149,8 +149,8 @@ public final class WeightPaths {
         }
         int pw = panelWidth > 0 ? panelWidth : Math.max(90, Math.min(170, 680 / nc));
         int ph = panelHeight > 0 ? panelHeight : Math.max(80, Math.min(130, (int) (0.75 * pw)));
-        int width = Math.max(420, nc * pw + 90);
-        int height = nr * ph + 110;
+        int width = Math.max(460, nc * pw + 90);
+        int height = nr * ph + 130;
         Trace[] traces = new Trace[nr * nc];
         List<Object> annotations = new ArrayList<>();
         Map<String, Object> extra = Style.map();
@@ -179,8 +179,8 @@ public final class WeightPaths {
             }
         }
         extra.put("annotations", annotations);
-        extra.put("margin", Style.map("l", 50, "r", 20, "t", 80, "b", 30));
-        String title = parameter + " (" + shape() + ")" + subsetNote(nr, nc) + ": paths over the steps";
+        extra.put("margin", Style.map("l", 50, "r", 20, "t", nr == matrixRows && nc == matrixCols ? 80 : 100, "b", 30));
+        String title = parameter + " (" + shape() + "): paths over the steps" + subsetNote(nr, nc);
         Layout layout = Layout.builder().title(Text.forTablesaw(title)).width(width).height(height)
                 .showLegend(false)
                 .grid(Grid.builder().rows(nr).columns(nc).pattern(Grid.Pattern.INDEPENDENT)
@@ -200,7 +200,7 @@ public final class WeightPaths {
         if (nr == matrixRows && nc == matrixCols) {
             return "";
         }
-        return ", " + nr + " of " + matrixRows + " rows x " + nc + " of " + matrixCols + " cols";
+        return "\n" + nr + " of " + matrixRows + " rows x " + nc + " of " + matrixCols + " cols";
     }
 
     private int[] all(String which, int n) {
