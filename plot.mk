@@ -7,6 +7,8 @@
 #                            headless Chromium, network off: every plot drawn, no console error
 #   make plot-notebook-test  runs tests/plot/notebooks/plot_display.ipynb under IJava and JJava,
 #                            exports it to HTML (nbconvert, RequireJS on the page) and checks both
+#   make plot-ui-test        runs that notebook from the interface of JupyterLab 4 (IJava, JJava) and
+#                            Notebook 7 in headless Chromium (Playwright) and checks every plot draws
 #   make build/NAME.pdf      prints build/NAME.html to PDF, offline (tools/plot/html2pdf.sh)
 #
 # Needs Debian's chromium (make plot-chromium installs it) and node/npm for playwright-core.
@@ -20,7 +22,7 @@ CHROMIUM       ?= /usr/bin/chromium
 # the browser checks run in a network namespace of their own (no network at all) when allowed
 PLOT_OFFLINE   := $(shell unshare -n true 2>/dev/null && echo unshare -n)
 
-.PHONY: plot-test plot-unit plot-browser-check plot-notebook-test plot-chromium plot-node-deps
+.PHONY: plot-test plot-unit plot-browser-check plot-notebook-test plot-ui-test plot-chromium plot-node-deps
 
 plot-chromium:
 	@command -v $(CHROMIUM) >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
@@ -55,6 +57,10 @@ plot-notebook-test: plot-chromium plot-node-deps
 	  $(PLOT_BUILD)/plot_display-jjava-test.html --min-plots 7 --chromium $(CHROMIUM) \
 	  --screenshot $(PLOT_BUILD)/plot_display.png
 	bash tools/plot/html2pdf.sh $(PLOT_BUILD)/plot_display-ijava-test.html $(PLOT_BUILD)/plot_display-ijava-test.pdf
+
+plot-ui-test: plot-chromium plot-node-deps
+	bash tests/plot/setup_kernels.sh $(PLOT_VENV)
+	bash tests/plot/jupyter_ui_test.sh $(PLOT_VENV) $(PLOT_BUILD)
 
 build/%.pdf: build/%.html
 	CHROMIUM=$(CHROMIUM) bash tools/plot/html2pdf.sh $< $@

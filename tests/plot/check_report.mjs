@@ -126,4 +126,4 @@ try {
   fs.rmSync(userDataDir, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exitCode = failed === 0 ? 0 : 1;

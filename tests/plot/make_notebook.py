@@ -10,7 +10,9 @@ CELLS = [
     ("code", "import org.neuralnotes.plot.*;\n"
              "import tech.tablesaw.api.*;\n"
              "import org.ejml.data.DMatrixRMaj;\n"
-             "Notebook.kernelName()"),
+             "// plotly.js for the whole notebook (once); run this cell again if plots go blank\n"
+             "Notebook.setup()"),
+    ("code", "Notebook.kernelName()"),
     ("code", "// a loss table as History.lossTable() writes it\n"
              "IntColumn step = IntColumn.create(\"step\");\n"
              "DoubleColumn loss = DoubleColumn.create(\"loss\");\n"

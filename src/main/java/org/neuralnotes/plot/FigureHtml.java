@@ -45,8 +45,9 @@ final class FigureHtml {
         return "<div id=\"" + id + "\" class=\"neuralnotes-plot\" data-title=\"" + Text.html(title)
                 + "\" data-traces=\"" + figure.getTraces().length + "\"" + size + ">"
                 + "<p style=\"font-family:sans-serif;color:#888\">Plot &quot;" + Text.html(title)
-                + "&quot; not drawn yet: it needs JavaScript and plotly.js. In Jupyter, trust the"
-                + " notebook or run its cells again.</p></div>\n"
+                + "&quot; is not drawn: it needs JavaScript and plotly.js, which this page has not"
+                + " loaded (yet). In Jupyter, trust the notebook, or run its first cell"
+                + " (Notebook.setup()) again.</p></div>\n"
                 + "<script>(function () {\n"
                 + "function draw() {\n"
                 + "document.getElementById('" + id + "').innerHTML = '';\n"

@@ -13,11 +13,11 @@ import tech.tablesaw.plotly.components.Figure;
  * shows as a plot when it is a cell's result, through {@code display(fig)}, and through
  * {@code updateDisplay(id, fig)}. Outside a kernel nothing is registered and nothing changes.
  *
- * <p>The notebook page loads plotly.js once: the first figure's output carries it inline
- * and later figures use it. That choice is the one piece of state kept for the life of the
- * kernel. If the output that carried plotly.js is cleared or re-run, call
- * {@link #resendPlotly()} (or restart the kernel and run all cells) so the next figure
- * carries it again.
+ * <p>The notebook page loads plotly.js once. Start a notebook with {@link #setup()} as the
+ * result of its first cell: that output carries plotly.js inline and figures after it use it.
+ * Without it, the first figure shown carries plotly.js. Whether it has been sent is the one
+ * piece of state kept for the life of the kernel; since a kernel may outlive a page (a
+ * second tab, a cleared output), running the setup cell again always sends plotly.js again.
  */
 public final class Notebook {
     private static final RenderState STATE = new RenderState();
@@ -56,6 +56,19 @@ public final class Notebook {
     /** The next figure shown carries plotly.js again. */
     public static void resendPlotly() {
         STATE.resendPlotly();
+    }
+
+    /**
+     * plotly.js for this notebook, as a cell's result or through {@code display(...)}: the
+     * first cell of a notebook ends with {@code Notebook.setup()}. Always sends plotly.js
+     * (running the cell again repairs a page that lost it) and marks it as sent.
+     */
+    public static HtmlOutput setup() {
+        install();
+        STATE.resendPlotly();
+        STATE.takePlotly();
+        return new HtmlOutput(PlotlyJs.loaderScript(),
+                "plotly.js " + PlotlyJs.version() + " (inline, once per notebook)");
     }
 
     /**

@@ -122,6 +122,18 @@ class HtmlOutputTest {
     }
 
     @Test
+    void setupSendsPlotlyEveryTimeAndFiguresAfterItDoNot() {
+        HtmlOutput first = Notebook.setup();
+        assertEquals(1, count(first.html(), LOADER));
+        assertEquals(0, count(Notebook.html(figure("after setup")), LOADER));
+        assertEquals(1, count(Notebook.setup().html(), LOADER), "running the setup cell again resends it");
+        assertEquals(0, count(Notebook.html(figure("after setup again")), LOADER));
+        Notebook.resendPlotly();
+        assertEquals(1, count(Notebook.html(figure("after resend")), LOADER));
+        assertTrue(first.toString().startsWith("plotly.js 2."), first.toString());
+    }
+
+    @Test
     void outsideAKernelNothingIsRegisteredAndDisplayFails() {
         assertFalse(Notebook.inKernel());
         assertEquals("none", Notebook.kernelName());
