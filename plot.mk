@@ -11,7 +11,9 @@
 #                            Notebook 7 in headless Chromium (Playwright) and checks every plot draws
 #   make build/NAME.pdf      prints build/NAME.html to PDF, offline (tools/plot/html2pdf.sh)
 #
-# Needs Debian's chromium (make plot-chromium installs it) and node/npm for playwright-core.
+# Needs Debian's chromium (make plot-chromium installs it), poppler-utils (pdftotext) for the
+# PDF check, and node/npm for playwright-core (installed from the npm registry, no browser
+# download: it drives Debian's chromium).
 
 PLOT_VENV      ?= /tmp/nn-plot-venv
 PLOT_BUILD     ?= build/plot
@@ -25,7 +27,8 @@ PLOT_OFFLINE   := $(shell unshare -n true 2>/dev/null && echo unshare -n)
 .PHONY: plot-test plot-unit plot-browser-check plot-notebook-test plot-ui-test plot-chromium plot-node-deps
 
 plot-chromium:
-	@command -v $(CHROMIUM) >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	@command -v $(CHROMIUM) >/dev/null && command -v pdftotext >/dev/null \
+	  || (apt-get update -q && apt-get install -y -q chromium poppler-utils)
 
 $(PLOT_NODE_DEPS): tests/plot/package.json tests/plot/package-lock.json
 	cd tests/plot && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
@@ -46,6 +49,8 @@ plot-browser-check: plot-chromium plot-node-deps
 
 plot-test: plot-chromium plot-node-deps plot-unit
 	$(PLOT_CHECK)
+	CHROMIUM=$(CHROMIUM) bash tools/plot/html2pdf.sh $(PLOT_SAMPLE) $(PLOT_BUILD)/sample-figures.pdf
+	python3 tests/plot/check_pdf.py $(PLOT_BUILD)/sample-figures.pdf $(PLOT_SAMPLE)
 
 plot-notebook-test: plot-chromium plot-node-deps
 	bash tests/plot/setup_kernels.sh $(PLOT_VENV)
@@ -56,7 +61,10 @@ plot-notebook-test: plot-chromium plot-node-deps
 	$(PLOT_OFFLINE) node tests/plot/check_report.mjs $(PLOT_BUILD)/plot_display-ijava-test.html \
 	  $(PLOT_BUILD)/plot_display-jjava-test.html --min-plots 7 --chromium $(CHROMIUM) \
 	  --screenshot $(PLOT_BUILD)/plot_display.png
-	bash tools/plot/html2pdf.sh $(PLOT_BUILD)/plot_display-ijava-test.html $(PLOT_BUILD)/plot_display-ijava-test.pdf
+	CHROMIUM=$(CHROMIUM) bash tools/plot/html2pdf.sh $(PLOT_BUILD)/plot_display-ijava-test.html \
+	  $(PLOT_BUILD)/plot_display-ijava-test.pdf
+	python3 tests/plot/check_pdf.py $(PLOT_BUILD)/plot_display-ijava-test.pdf \
+	  $(PLOT_BUILD)/plot_display-ijava-test.html
 
 plot-ui-test: plot-chromium plot-node-deps
 	bash tests/plot/setup_kernels.sh $(PLOT_VENV)
