@@ -42,14 +42,27 @@ public final class LossCurves {
         return new LossCurves(runs);
     }
 
-    /** Several runs overlaid, labelled by the map's keys, in the map's order. */
+    /**
+     * Several runs overlaid, labelled by the map's keys: in the map's order for a
+     * {@code LinkedHashMap} or a sorted map, else (e.g. {@code Map.of}, whose order changes
+     * from run to run) in the order of the labels, so the figure is the same every time.
+     */
     public static LossCurves of(Map<String, Table> runs) {
         if (runs == null || runs.isEmpty()) {
             throw new IllegalArgumentException("runs: expected at least one (label, loss table), found "
                     + (runs == null ? "null" : "an empty map"));
         }
+        List<Map.Entry<String, Table>> entries = new ArrayList<>(runs.entrySet());
+        if (!(runs instanceof LinkedHashMap) && !(runs instanceof java.util.SortedMap)) {
+            for (Map.Entry<String, Table> e : entries) {
+                if (e.getKey() == null) {
+                    throw new IllegalArgumentException("runs: expected a non-empty label for every run, found null");
+                }
+            }
+            entries.sort(Map.Entry.comparingByKey());
+        }
         Map<String, Table> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, Table> e : runs.entrySet()) {
+        for (Map.Entry<String, Table> e : entries) {
             if (e.getKey() == null || e.getKey().isEmpty()) {
                 throw new IllegalArgumentException("runs: expected a non-empty label for every run, found "
                         + (e.getKey() == null ? "null" : "\"\""));

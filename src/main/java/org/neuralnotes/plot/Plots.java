@@ -32,7 +32,12 @@ public final class Plots {
         return LossCurves.of(lossTable).build();
     }
 
-    /** Several runs overlaid (label → loss table, in the map's order); log scale when asked. */
+    /** Several runs overlaid (label → loss table), linear scale; see {@link LossCurves#of(Map)} for the order. */
+    public static PlotFigure loss(Map<String, Table> runs) {
+        return LossCurves.of(runs).build();
+    }
+
+    /** Several runs overlaid (label → loss table); log scale when asked. */
     public static PlotFigure loss(Map<String, Table> runs, boolean logScale) {
         return LossCurves.of(runs).logScale(logScale).build();
     }

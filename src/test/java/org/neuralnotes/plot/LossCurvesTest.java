@@ -71,6 +71,22 @@ class LossCurvesTest {
     }
 
     @Test
+    void unorderedMapsAreDrawnInLabelOrderSoEveryRunLooksTheSame() {
+        Table a = table(new double[] {0.9, 0.5}, new double[] {1.0, 0.7});
+        Table b = table(new double[] {0.8, 0.3}, new double[] {0.9, 0.4});
+        Table c = table(new double[] {0.7, 0.2}, new double[] {0.8, 0.3});
+        PlotFigure f = LossCurves.of(Map.of("sgd", a, "adam", b, "momentum", c)).build();
+        String[] names = {"adam", "momentum", "sgd"};
+        for (int k = 0; k < 3; k++) {
+            assertEquals(names[k], Scripts.literal(Scripts.trace(f, 2 * k), "name"));
+        }
+        Map<String, Table> ordered = new LinkedHashMap<>();
+        ordered.put("sgd", a);
+        ordered.put("adam", b);
+        assertEquals("sgd", Scripts.literal(Scripts.trace(LossCurves.of(ordered).build(), 0), "name"));
+    }
+
+    @Test
     void logScaleSetsTheLossAxisType() {
         Table t = table(new double[] {0.9, 0.4}, new double[] {1.0, 0.6});
         assertEquals("log", yaxis(LossCurves.of(t).logScale().build()).get("type"));
