@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tech.tablesaw.plotly.components.Figure;
 
@@ -39,7 +41,8 @@ final class FigureHtml {
         // no "</" may close the inline script early (Tablesaw escapes '<' in strings already)
         String body = stripScriptTags(js).replace("</", "<\\/");
         String title = figure instanceof PlotFigure p ? p.title()
-                : figure.getLayout() == null ? "" : String.valueOf(figure.getLayout().getTitle());
+                : figure.getLayout() == null || figure.getLayout().getTitle() == null ? ""
+                : figure.getLayout().getTitle();
         String size = figure instanceof PlotFigure p
                 ? " style=\"width:" + p.width() + "px;height:" + p.height() + "px\"" : "";
         return "<div id=\"" + id + "\" class=\"neuralnotes-plot\" data-title=\"" + Text.html(title)
@@ -63,8 +66,7 @@ final class FigureHtml {
         return fragment(figure, new RenderState());
     }
 
-    private static final java.util.regex.Pattern TRACE_VAR =
-            java.util.regex.Pattern.compile("(?m)^var trace\\d+ =");
+    private static final Pattern TRACE_VAR = Pattern.compile("(?m)^var trace\\d+ =");
 
     /**
      * Tablesaw's heatmap and contour traces always call their variable "trace0", so a
@@ -73,7 +75,7 @@ final class FigureHtml {
      * the start of a line; number them 0, 1, 2, ... again.
      */
     static String numberTraces(String js) {
-        java.util.regex.Matcher m = TRACE_VAR.matcher(js);
+        Matcher m = TRACE_VAR.matcher(js);
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (m.find()) {

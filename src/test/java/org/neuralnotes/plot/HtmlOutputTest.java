@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /** HTML of figures and pages: plotly once, safe deterministic ids, no network. */
 class HtmlOutputTest {
@@ -110,6 +113,17 @@ class HtmlOutputTest {
         assertTrue(loader.contains("(function (define, module, exports) {"));
         assertTrue(loader.contains("}).call(window);"));
         assertTrue(loader.contains("if (!window.Plotly)"));
+    }
+
+    @Test
+    void plainTablesawFiguresGetTheSameTreatment() {
+        Figure plain = new Figure(Layout.builder("plain").build(),
+                ScatterTrace.builder(new double[] {1, 2}, new double[] {3, 4}).build());
+        String html = FigureHtml.figureOnly(plain, new RenderState());
+        assertTrue(html.contains("data-title=\"plain\" data-traces=\"1\""), html);
+        assertEquals(1, ids(html).size());
+        Figure untitled = new Figure(ScatterTrace.builder(new double[] {1}, new double[] {2}).build());
+        assertTrue(FigureHtml.figureOnly(untitled, new RenderState()).contains("data-title=\"\""));
     }
 
     @Test
