@@ -139,9 +139,10 @@ def jjava_jar(prefix: Path) -> tuple[Path, str]:
             if located.is_file():
                 return located, dist.version
     # The package's own `java` kernelspec is replaced by ours; a previous run kept the jar here.
-    kept = prefix / "share" / "jupyter" / "kernels" / KERNEL_NAMES["jjava"] / "jjava.jar"
-    if kept.is_file():
-        return kept, dist.version
+    for root in (prefix, Path(sys.prefix)):
+        kept = root / "share" / "jupyter" / "kernels" / KERNEL_NAMES["jjava"] / "jjava.jar"
+        if kept.is_file():
+            return kept, dist.version
     raise SystemExit("jjava.jar not found: reinstall it (pip install --force-reinstall jjava)")
 
 
@@ -168,9 +169,6 @@ def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str,
 
 
 def install(prefix: Path, default: str, heap: str, java: Path, project: Path) -> list[Path]:
-    # Imported here so that --help works without Jupyter installed.
-    from jupyter_client.kernelspec import KernelSpecManager
-
     facts = pom_facts(project)
     cp = classpath(project, facts)
     java_version = check_java(java)
@@ -191,7 +189,7 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path) ->
     }
     specs[DEFAULT_NAME] = (implementations[default], "Java")
 
-    manager = KernelSpecManager()
+    kernels = prefix / "share" / "jupyter" / "kernels"  # where Jupyter looks in an environment
     installed = []
     with tempfile.TemporaryDirectory() as staging_root:
         # Stage every spec (jars copied) before installing any: installing `java` replaces the
@@ -205,8 +203,11 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path) ->
             (folder / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
             staged[name] = folder
         for name, folder in staged.items():
-            where = manager.install_kernel_spec(str(folder), kernel_name=name, prefix=str(prefix))
-            installed.append(Path(where))
+            where = kernels / name
+            if where.exists():
+                shutil.rmtree(where)
+            shutil.copytree(folder, where)
+            installed.append(where)
             impl, _ = specs[name]
             print(f"kernel {name:<11} {impl.title:<12} -> {where}")
     print(f"kernels run {java} (Java {java_version}) with -Xmx{heap}; classpath {cp}")
