@@ -9,7 +9,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 MVN ?= mvn
-MVN_FLAGS ?= -B -ntp
+MVN_FLAGS ?= -B -ntp -Dstyle.color=never
 # the implementation registered as `java`: ijava or jjava
 KERNEL ?= ijava
 # -Xmx of the kernels' JVM
