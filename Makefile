@@ -24,6 +24,8 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 PY := $(VENV)/bin/python
+# Debian's Maven 3.8 prints colour resets even in batch mode
+NO_ANSI := sed -u 's/\x1b\[[0-9;]*m//g'
 LIB_STAMP := target/.library-built
 VENV_STAMP := $(VENV)/.requirements-installed
 KERNEL_CONFIG := $(VENV)/.kernel-config
@@ -47,7 +49,7 @@ lib: $(LIB_STAMP)
 $(LIB_STAMP): $(MAIN_SOURCES)
 	@echo "== library: mvn package (tests run in make test)"
 	rm -rf target/lib target/kernel
-	$(MVN) $(MVN_FLAGS) -q -DskipTests package
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package 2>&1 | $(NO_ANSI)
 	@touch $@
 	@echo "   $$(ls target/*.jar) + $$(ls target/lib | wc -l) jars in target/lib"
 
@@ -81,7 +83,7 @@ notebooks: $(KERNEL_STAMP)
 test: $(KERNEL_STAMP)
 	@mkdir -p build/logs
 	@echo "== Java unit tests: mvn test"
-	$(MVN) $(MVN_FLAGS) test 2>&1 | tee build/logs/mvn-test.log
+	$(MVN) $(MVN_FLAGS) test 2>&1 | $(NO_ANSI) | tee build/logs/mvn-test.log
 	@echo "== Python tests: pytest (notebooks run under java-ijava and java-jjava)"
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee build/logs/pytest.log
 	@echo "== summary"
@@ -89,8 +91,10 @@ test: $(KERNEL_STAMP)
 	    || echo "Surefire: no Java tests found (mvn test)"
 	@tail -n 1 build/logs/pytest.log
 
+# JupyterLab refuses to run as root unless told; containers often run as root
+ROOT_ALLOWED := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(KERNEL_STAMP)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) notebooks/00-getting-started.ipynb
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) $(ROOT_ALLOWED) $(LAB_ARGS) notebooks/00-getting-started.ipynb
 
 ## Re-pin requirements.txt from requirements.in (needs the network; commit both files)
 lock:

@@ -77,6 +77,8 @@ def test_installer_writes_only_into_the_given_prefix_and_can_default_to_jjava(tm
     assert default["metadata"]["neuralnotes"]["implementation"] == "jjava"
     assert "-Xmx768m" in default["argv"] and "JJAVA_CLASSPATH" in default["env"]
     assert (kernels / "java" / "jjava.jar").is_file()
+    config = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / "neuralnotes.json"
+    assert json.loads(config.read_text()) == {"MultiKernelManager": {"default_kernel_name": "java"}}
     assert list((tmp_path / "home").iterdir()) == [], "the installer wrote into the home folder"
 
 

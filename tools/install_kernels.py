@@ -9,6 +9,8 @@ Three kernelspecs are written into <prefix>/share/jupyter/kernels:
 Each puts the library and its dependencies on the kernel's classpath (IJAVA_CLASSPATH or
 JJAVA_CLASSPATH: target/neuralnotes-<version>.jar and target/lib/*), so notebooks need no %jars or
 %maven line, and gives the kernel's JVM a bounded heap (-Xmx, default 1g) that fits Binder's memory.
+It also makes `java` the kernel of new notebooks for Jupyter servers run from that environment
+(<prefix>/etc/jupyter/jupyter_server_config.d/neuralnotes.json).
 
 Run it with the Python of the environment that should get the kernels, after `mvn -DskipTests package`:
 
@@ -211,7 +213,19 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path) ->
             impl, _ = specs[name]
             print(f"kernel {name:<11} {impl.title:<12} -> {where}")
     print(f"kernels run {java} (Java {java_version}) with -Xmx{heap}; classpath {cp}")
+    config = write_server_config(prefix)
+    print(f"new notebooks in JupyterLab start on kernel {DEFAULT_NAME} ({config})")
     return installed
+
+
+def write_server_config(prefix: Path) -> Path:
+    """Make `java` the kernel of new notebooks for Jupyter servers run from this environment."""
+    folder = prefix / "etc" / "jupyter" / "jupyter_server_config.d"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "neuralnotes.json"
+    config = {"MultiKernelManager": {"default_kernel_name": DEFAULT_NAME}}
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
