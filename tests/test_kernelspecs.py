@@ -77,9 +77,21 @@ def test_installer_writes_only_into_the_given_prefix_and_can_default_to_jjava(tm
     assert default["metadata"]["neuralnotes"]["implementation"] == "jjava"
     assert "-Xmx768m" in default["argv"] and "JJAVA_CLASSPATH" in default["env"]
     assert (kernels / "java" / "jjava.jar").is_file()
-    config = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / "neuralnotes.json"
+    config = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
     assert json.loads(config.read_text()) == {"MultiKernelManager": {"default_kernel_name": "java"}}
     assert list((tmp_path / "home").iterdir()) == [], "the installer wrote into the home folder"
+
+
+def test_installer_keeps_the_rest_of_an_existing_server_config(tmp_path):
+    (tmp_path / "home").mkdir()
+    config = tmp_path / "prefix" / "etc" / "jupyter" / "jupyter_server_config.json"
+    config.parent.mkdir(parents=True)
+    config.write_text(json.dumps({"ServerApp": {"port": 9999}, "MultiKernelManager": {"x": 1}}))
+    result = run_installer(tmp_path, "--prefix", str(tmp_path / "prefix"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(config.read_text()) == {
+        "ServerApp": {"port": 9999}, "MultiKernelManager": {"x": 1, "default_kernel_name": "java"}
+    }
 
 
 def test_installer_refuses_a_heap_that_is_not_a_jvm_size(tmp_path):

@@ -10,7 +10,7 @@ Each puts the library and its dependencies on the kernel's classpath (IJAVA_CLAS
 JJAVA_CLASSPATH: target/neuralnotes-<version>.jar and target/lib/*), so notebooks need no %jars or
 %maven line, and gives the kernel's JVM a bounded heap (-Xmx, default 1g) that fits Binder's memory.
 It also makes `java` the kernel of new notebooks for Jupyter servers run from that environment
-(<prefix>/etc/jupyter/jupyter_server_config.d/neuralnotes.json).
+(<prefix>/etc/jupyter/jupyter_server_config.json).
 
 Run it with the Python of the environment that should get the kernels, after `mvn -DskipTests package`:
 
@@ -219,11 +219,14 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path) ->
 
 
 def write_server_config(prefix: Path) -> Path:
-    """Make `java` the kernel of new notebooks for Jupyter servers run from this environment."""
-    folder = prefix / "etc" / "jupyter" / "jupyter_server_config.d"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "neuralnotes.json"
-    config = {"MultiKernelManager": {"default_kernel_name": DEFAULT_NAME}}
+    """Make `java` the kernel of new notebooks for Jupyter servers run from this environment.
+
+    Merged into <prefix>/etc/jupyter/jupyter_server_config.json, keeping whatever else it says.
+    """
+    path = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
+    config = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    config.setdefault("MultiKernelManager", {})["default_kernel_name"] = DEFAULT_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return path
 
