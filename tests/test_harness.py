@@ -60,6 +60,17 @@ def test_a_hanging_cell_is_stopped_by_the_timeout_and_its_kernel_ends(kernel):
     assert_kernel_gone(run)
 
 
+@pytest.mark.parametrize("kernel", TEST_KERNELS)
+def test_a_cell_that_ends_the_kernel_is_named_with_the_kernel_log(kernel, tmp_path):
+    run = run_notebook(FIXTURES / "dies.ipynb", kernel, timeout=120, log_dir=tmp_path)
+    assert not run.ok
+    assert "cell 2 of 3 ended the kernel: its JVM exited or crashed" in run.failure
+    assert "System.exit(3);" in run.failure
+    assert f"last lines of the kernel's log {tmp_path / 'dies.'}{kernel}.log" in run.failure
+    assert run.nb.cells[2].outputs == []
+    assert_kernel_gone(run)
+
+
 def test_an_unknown_kernel_is_reported_without_starting_anything():
     run = run_notebook(FIXTURES / "broken.ipynb", "no-such-kernel")
     assert not run.ok

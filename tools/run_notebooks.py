@@ -240,10 +240,9 @@ def run_notebook(
         detail = _describe_error(state["reply"], nb.cells[index]) if index is not None else ""
         run.failure = _cell_message(shown, kernel, nb, index, "raised an error", detail)
     except DeadKernelError:
-        tail = _tail(run.log)
         run.failure = _cell_message(
-            shown, kernel, nb, state["cell"], "killed the kernel (it died while running)",
-            f"last lines of the kernel's log {run.log}:\n{tail}" if tail else "",
+            shown, kernel, nb, state["cell"], "ended the kernel: its JVM exited or crashed",
+            _tail(run.log), f"last lines of the kernel's log {_relative(run.log)}",
         )
     except Exception as e:  # the kernel did not start, or the client broke: say so, do not hide it
         tail = _tail(run.log)
@@ -271,7 +270,8 @@ def _shown(notebook: Path) -> str:
         return str(notebook)
 
 
-def _cell_message(shown: str, kernel: str, nb, index: int | None, what: str, detail: str = "") -> str:
+def _cell_message(shown: str, kernel: str, nb, index: int | None, what: str, detail: str = "",
+                  detail_title: str = "Java error") -> str:
     if index is None:
         return f"{shown} under kernel {kernel}: {what}\n{detail}".rstrip()
     cell = nb.cells[index]
@@ -281,7 +281,7 @@ def _cell_message(shown: str, kernel: str, nb, index: int | None, what: str, det
         f"--- source of cell {index + 1} ---\n{source}"
     )
     if detail:
-        message += f"\n--- Java error ---\n{detail}"
+        message += f"\n--- {detail_title} ---\n{detail}"
     return message
 
 
