@@ -34,14 +34,44 @@ public final class Split {
      */
     public record TrainTest(DMatrixRMaj Xtrain, DMatrixRMaj Ytrain, DMatrixRMaj Xtest,
                             DMatrixRMaj Ytest, int[] trainIndex, int[] testIndex) {
-        /** The labels of the training rows: {@code labels[trainIndex[i]]}. */
+        /** Checks that each part has one row per index. */
+        public TrainTest {
+            Args.ints("trainIndex", trainIndex);
+            Args.ints("testIndex", testIndex);
+            rows("Xtrain", Xtrain, trainIndex.length, "trainIndex");
+            rows("Ytrain", Ytrain, trainIndex.length, "trainIndex");
+            rows("Xtest", Xtest, testIndex.length, "testIndex");
+            rows("Ytest", Ytest, testIndex.length, "testIndex");
+        }
+
+        /**
+         * The labels of the training rows: {@code labels[trainIndex[i]]}.
+         *
+         * @param labels one label per row of the original data
+         */
         public int[] trainLabels(int[] labels) {
+            Args.ints("labels", labels);
+            Args.indices("trainIndex", trainIndex, labels.length);
             return select(labels, trainIndex);
         }
 
-        /** The labels of the test rows: {@code labels[testIndex[i]]}. */
+        /**
+         * The labels of the test rows: {@code labels[testIndex[i]]}.
+         *
+         * @param labels one label per row of the original data
+         */
         public int[] testLabels(int[] labels) {
+            Args.ints("labels", labels);
+            Args.indices("testIndex", testIndex, labels.length);
             return select(labels, testIndex);
+        }
+
+        private static void rows(String name, DMatrixRMaj M, int rows, String indexName) {
+            Checks.nonEmpty(name, M);
+            if (M.numRows != rows) {
+                throw new IllegalArgumentException(name + ": expected " + rows + " rows (one per entry of "
+                        + indexName + "), found " + Checks.shape(M));
+            }
         }
 
         @Override

@@ -163,6 +163,23 @@ class SplitTest {
     }
 
     @Test
+    void trainTestRecordChecksItsParts() {
+        DMatrixRMaj X = rowsThatNameThemselves(3);
+        DMatrixRMaj x1 = rowsThatNameThemselves(1);
+        assertRefused("Xtrain", () -> new Split.TrainTest(x1, X, x1, x1, new int[] {0, 1}, new int[] {2}),
+                "2 rows", "trainIndex", "1x2");
+        assertRefused("Ytest", () -> new Split.TrainTest(X, X, x1, X, new int[] {0, 1, 2}, new int[] {2}),
+                "1 rows", "testIndex", "3x2");
+        assertRefused("trainIndex", () -> new Split.TrainTest(x1, x1, x1, x1, null, new int[] {2}), "null");
+        assertRefused("testIndex", () -> new Split.TrainTest(x1, x1, x1, x1, new int[] {0}, new int[0]), "empty");
+        Split.TrainTest s = Split.trainTest(rowsThatNameThemselves(4), rowsThatNameThemselves(4), 0.5, new Rng(1));
+        assertRefused("labels", () -> s.trainLabels(null), "null");
+        assertRefused("labels", () -> s.testLabels(new int[0]), "empty");
+        assertRefused("testIndex", () -> s.testLabels(new int[] {0}), "[0, 1)");
+        assertRefused("trainIndex", () -> s.trainLabels(new int[] {0}), "[0, 1)");
+    }
+
+    @Test
     void selectRefusesBadIndices() {
         DMatrixRMaj M = rowsThatNameThemselves(4);
         assertRefused("M", () -> Split.selectRows(null, new int[] {0}), "null");

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.neuralnotes.io.Json;
 
 /**
  * Every optimizer against numpy: five steps from the same start and gradients, compared to a
@@ -23,56 +24,77 @@ import org.junit.jupiter.api.Test;
  */
 class OptimizerReferenceTest {
     private static final double RELATIVE = 1e-12;
-    private static JsonNode reference;
+    private static Map<String, Object> reference;
 
     @BeforeAll
     static void load() throws IOException {
         try (InputStream in = OptimizerReferenceTest.class.getResourceAsStream("optim_reference.json")) {
             assertNotNull(in, "optim_reference.json missing: run tools/reference/optim_reference.py");
-            reference = new ObjectMapper().readTree(in);
+            reference = object(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
-    static DMatrixRMaj matrix(JsonNode node) {
-        DMatrixRMaj M = new DMatrixRMaj(node.get("rows").asInt(), node.get("cols").asInt());
-        JsonNode data = node.get("data");
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> array(Object node) {
+        return (List<Object>) node;
+    }
+
+    static double number(Object node) {
+        return (Double) node;
+    }
+
+    static DMatrixRMaj matrix(Object node) {
+        Map<String, Object> m = object(node);
+        DMatrixRMaj M = new DMatrixRMaj((int) number(m.get("rows")), (int) number(m.get("cols")));
+        List<Object> data = array(m.get("data"));
         assertEquals(M.getNumElements(), data.size());
         for (int i = 0; i < data.size(); i++) {
-            M.data[i] = data.get(i).asDouble();
+            M.data[i] = number(data.get(i));
         }
         return M;
     }
 
-    static List<DMatrixRMaj> matrices(JsonNode array) {
+    static List<DMatrixRMaj> matrices(Object node) {
         List<DMatrixRMaj> list = new ArrayList<>();
-        for (JsonNode node : array) {
-            list.add(matrix(node));
+        for (Object m : array(node)) {
+            list.add(matrix(m));
         }
         return list;
     }
 
+    static List<Object> cases() {
+        return array(reference.get("cases"));
+    }
+
     /** The Java optimizer for a case; hyperparameters absent from the case take the defaults. */
-    static Optimizer build(String name, JsonNode h) {
+    static Optimizer build(Map<String, Object> c) {
+        String name = (String) c.get("optimizer");
+        Map<String, Object> h = object(c.get("hyperparameters"));
         switch (name) {
             case "GradientDescent":
-                return new GradientDescent(h.get("learningRate").asDouble());
+                return new GradientDescent(number(h.get("learningRate")));
             case "Momentum":
-                return h.has("beta")
-                        ? new Momentum(h.get("learningRate").asDouble(), h.get("beta").asDouble())
-                        : new Momentum(h.get("learningRate").asDouble());
+                return h.containsKey("beta")
+                        ? new Momentum(number(h.get("learningRate")), number(h.get("beta")))
+                        : new Momentum(number(h.get("learningRate")));
             case "RMSProp":
-                return h.has("rho")
-                        ? new RMSProp(h.get("learningRate").asDouble(), h.get("rho").asDouble(),
-                                h.get("epsilon").asDouble())
-                        : new RMSProp(h.get("learningRate").asDouble());
+                return h.containsKey("rho")
+                        ? new RMSProp(number(h.get("learningRate")), number(h.get("rho")),
+                                number(h.get("epsilon")))
+                        : new RMSProp(number(h.get("learningRate")));
             case "Adam":
-                if (!h.has("learningRate")) {
+                if (!h.containsKey("learningRate")) {
                     return new Adam();
                 }
-                return h.has("beta1")
-                        ? new Adam(h.get("learningRate").asDouble(), h.get("beta1").asDouble(),
-                                h.get("beta2").asDouble(), h.get("epsilon").asDouble())
-                        : new Adam(h.get("learningRate").asDouble());
+                return h.containsKey("beta1")
+                        ? new Adam(number(h.get("learningRate")), number(h.get("beta1")),
+                                number(h.get("beta2")), number(h.get("epsilon")))
+                        : new Adam(number(h.get("learningRate")));
             default:
                 throw new AssertionError("unknown optimizer in reference file: " + name);
         }
@@ -89,19 +111,21 @@ class OptimizerReferenceTest {
     @Test
     void everyOptimizerFollowsNumpyForFiveSteps() {
         List<DMatrixRMaj> start = matrices(reference.get("params"));
-        int steps = reference.get("steps").asInt();
-        assertEquals(steps, reference.get("grads").size());
-        assertTrue(reference.get("cases").size() >= 8);
-        for (JsonNode c : reference.get("cases")) {
-            String name = c.get("name").asText();
-            Optimizer optimizer = build(c.get("optimizer").asText(), c.get("hyperparameters"));
+        int steps = (int) number(reference.get("steps"));
+        List<Object> grads = array(reference.get("grads"));
+        assertEquals(steps, grads.size());
+        assertTrue(cases().size() >= 8);
+        for (Object node : cases()) {
+            Map<String, Object> c = object(node);
+            String name = (String) c.get("name");
+            Optimizer optimizer = build(c);
             List<DMatrixRMaj> params = new ArrayList<>();
             for (DMatrixRMaj p : start) {
                 params.add(p.copy());
             }
             for (int t = 0; t < steps; t++) {
-                optimizer.step(params, matrices(reference.get("grads").get(t)));
-                List<DMatrixRMaj> expected = matrices(c.get("expected").get(t));
+                optimizer.step(params, matrices(grads.get(t)));
+                List<DMatrixRMaj> expected = matrices(array(c.get("expected")).get(t));
                 for (int i = 0; i < params.size(); i++) {
                     for (int k = 0; k < params.get(i).getNumElements(); k++) {
                         assertClose(expected.get(i).data[k], params.get(i).data[k],
@@ -116,9 +140,9 @@ class OptimizerReferenceTest {
     @Test
     void resetAndFreshRepeatThePathBitForBit() {
         List<DMatrixRMaj> start = matrices(reference.get("params"));
-        JsonNode grads = reference.get("grads");
-        for (JsonNode c : reference.get("cases")) {
-            Optimizer first = build(c.get("optimizer").asText(), c.get("hyperparameters"));
+        List<Object> grads = array(reference.get("grads"));
+        for (Object c : cases()) {
+            Optimizer first = build(object(c));
             List<DMatrixRMaj> a = run(first, start, grads);
             Optimizer fresh = first.fresh();
             assertEquals(first.toString(), fresh.toString());
@@ -135,12 +159,12 @@ class OptimizerReferenceTest {
         }
     }
 
-    private static List<DMatrixRMaj> run(Optimizer optimizer, List<DMatrixRMaj> start, JsonNode grads) {
+    private static List<DMatrixRMaj> run(Optimizer optimizer, List<DMatrixRMaj> start, List<Object> grads) {
         List<DMatrixRMaj> params = new ArrayList<>();
         for (DMatrixRMaj p : start) {
             params.add(p.copy());
         }
-        for (JsonNode g : grads) {
+        for (Object g : grads) {
             optimizer.step(params, matrices(g));
         }
         return params;

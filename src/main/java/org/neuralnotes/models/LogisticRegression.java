@@ -1,0 +1,366 @@
+package org.neuralnotes.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.activation.Activation;
+import org.neuralnotes.activation.Activations;
+import org.neuralnotes.activation.Sigmoid;
+import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.linalg.Products;
+import org.neuralnotes.loss.BinaryCrossEntropy;
+import org.neuralnotes.loss.Losses;
+import org.neuralnotes.loss.Objective;
+import org.neuralnotes.nn.Dense;
+import org.neuralnotes.nn.Network;
+
+/**
+ * Logistic regression trained by gradient descent, as note 001 trains it.
+ *
+ * <p>Rows are examples: X is n × p, y is n × 1 with labels 0 or 1, w is p × 1 and b a
+ * scalar. (Note 001 puts examples in columns, x of m × n; its x is this Xᵀ and its m is
+ * this p.) The model and its cost:
+ * <pre>
+ *   a = σ(X·w + b)
+ *   J(w, b) = −(1/n) Σ_i [y_i ln a_i + (1 − y_i) ln(1 − a_i)]
+ *   ∂J/∂w = (1/n) Xᵀ(a − y),   ∂J/∂b = (1/n) Σ_i (a_i − y_i)
+ * </pre>
+ * {@link #fit} starts from the current (w, b) and takes {@code iterations} steps
+ * w ← w − α ∂J/∂w, b ← b − α ∂J/∂b, recording J every k steps (k = 100 by default), the
+ * cost being the one computed before the step, as the note's {@code grad_descent} does.
+ * {@link #model} is the note's {@code model()}: zero start, fit, train and test accuracy.
+ *
+ * <p>The note's listing divides dw and db by the number of features m where the
+ * derivation divides by the number of examples n. That slip is available, on request only,
+ * as {@link GradientScale#FEATURES_SLIP}, so its effect can be shown with numbers.
+ *
+ * <p>The parameters live in a p × 1 matrix w and a 1 × 1 matrix b: {@link #toNetwork()}
+ * wraps those very matrices in a one-layer {@link Network} (sigmoid output, binary
+ * cross-entropy), and {@link #view(Network)} does the converse, so training either one
+ * moves the other.
+ */
+public final class LogisticRegression {
+
+    /** What the gradient is divided by. */
+    public enum GradientScale {
+        /** 1/n, n the number of examples: the gradient of J, as derived in the note. The default. */
+        EXAMPLES,
+        /**
+         * 1/m, m the number of features: the slip in the note's listing ({@code dw = (x @ dz.T) / m},
+         * {@code db = np.sum(dz) / m}). Not the gradient of J: it is the gradient times n/m,
+         * i.e. the learning rate silently multiplied by n/m. For showing the slip only.
+         */
+        FEATURES_SLIP
+    }
+
+    /** The cost and its gradient at one (w, b): what the note's {@code cost_function} returns. */
+    public record CostGradient(double J, DMatrixRMaj dw, double db) {}
+
+    private final DMatrixRMaj w;
+    private final DMatrixRMaj b;
+
+    private LogisticRegression(DMatrixRMaj w, DMatrixRMaj b) {
+        this.w = w;
+        this.b = b;
+    }
+
+    /** w = 0 (p × 1) and b = 0: the note's starting point. */
+    public static LogisticRegression zeros(int features) {
+        Checks.positive("features", features);
+        return new LogisticRegression(new DMatrixRMaj(features, 1), new DMatrixRMaj(1, 1));
+    }
+
+    /** A model starting at copies of these parameters. */
+    public static LogisticRegression of(DMatrixRMaj w, double b) {
+        Checks.nonEmpty("w", w);
+        if (w.numCols != 1) {
+            throw new IllegalArgumentException("w: expected a column of shape px1, found " + Checks.shape(w));
+        }
+        Checks.finite("w", w);
+        checkFinite("b", b);
+        DMatrixRMaj bb = new DMatrixRMaj(1, 1);
+        bb.data[0] = b;
+        return new LogisticRegression(w.copy(), bb);
+    }
+
+    /**
+     * Logistic regression over a one-layer network's own matrices: W1 is w and b1 is b.
+     * The network must have one layer of one sigmoid unit scored by binary cross-entropy.
+     */
+    public static LogisticRegression view(Network net) {
+        if (net == null) {
+            throw new IllegalArgumentException("net: expected a network, found null");
+        }
+        if (net.depth() != 1 || net.outputs() != 1 || !(net.layer(1).activation() instanceof Sigmoid)
+                || !(net.objective().loss() instanceof BinaryCrossEntropy)) {
+            throw new IllegalArgumentException("net: expected one layer of 1 sigmoid unit with binary"
+                    + " cross-entropy, found " + net);
+        }
+        Dense d = net.layer(1);
+        return new LogisticRegression(d.W(), d.b());
+    }
+
+    /**
+     * A one-layer network (p inputs, one sigmoid unit, binary cross-entropy) whose W1 and b1
+     * are this model's w and b themselves, not copies.
+     */
+    public Network toNetwork() {
+        Activation sigma = Activations.sigmoid();
+        Dense layer = new Dense(w, b, sigma);
+        return new Network(List.of(layer), Objective.of(sigma, Losses.binaryCrossEntropy()));
+    }
+
+    /** The number of features p. */
+    public int features() {
+        return w.numRows;
+    }
+
+    /** The weights w (p × 1), live: changing it changes the model. */
+    public DMatrixRMaj w() {
+        return w;
+    }
+
+    /** The bias b. */
+    public double b() {
+        return b.data[0];
+    }
+
+    /** Sets the bias b. */
+    public void setB(double value) {
+        checkFinite("value", value);
+        b.data[0] = value;
+    }
+
+    /** a = σ(X·w + b), the probability that y = 1, one row per example. */
+    public DMatrixRMaj probabilities(DMatrixRMaj X) {
+        checkX(X);
+        return sigmoid(z(X));
+    }
+
+    /** J(w, b), the mean log-loss over the examples. */
+    public double cost(DMatrixRMaj X, DMatrixRMaj y) {
+        checkX(X);
+        checkY(y, X.numRows);
+        return costFromZ(z(X), y);
+    }
+
+    /** J and its gradient (the note's {@code cost_function}), divided by n. */
+    public CostGradient costAndGradient(DMatrixRMaj X, DMatrixRMaj y) {
+        return costAndGradient(X, y, GradientScale.EXAMPLES);
+    }
+
+    /** J and dw, db divided as {@code scale} says (the slip divides by the number of features). */
+    public CostGradient costAndGradient(DMatrixRMaj X, DMatrixRMaj y, GradientScale scale) {
+        checkX(X);
+        checkY(y, X.numRows);
+        if (scale == null) {
+            throw new IllegalArgumentException("scale: expected a GradientScale, found null");
+        }
+        return evaluate(X, y, scale);
+    }
+
+    /**
+     * Gradient descent from the current (w, b), in place, as the note's {@code grad_descent}.
+     * At every iteration i = 0 … iterations − 1 it computes J, dw, db at the current
+     * parameters, steps w ← w − α dw, b ← b − α db, and records J when i is a multiple of
+     * k. Stops with an {@link IllegalStateException} if J becomes NaN or infinite.
+     *
+     * @param X        n × p inputs, finite
+     * @param y        n × 1 labels, each 0 or 1
+     * @param settings learning rate α, number of iterations, k, gradient scale
+     */
+    public FitResult fit(DMatrixRMaj X, DMatrixRMaj y, GradientDescentSettings settings) {
+        checkX(X);
+        checkY(y, X.numRows);
+        if (settings == null) {
+            throw new IllegalArgumentException("settings: expected GradientDescentSettings, found null");
+        }
+        double alpha = settings.learningRate();
+        List<Integer> recordedAt = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
+        CostGradient last = null;
+        for (int i = 0; i < settings.iterations(); i++) {
+            last = evaluate(X, y, settings.gradientScale());
+            if (!Double.isFinite(last.J())) {
+                throw new IllegalStateException("the cost became " + last.J() + " at iteration " + i
+                        + " (" + settings + "); try a smaller learningRate or standardized features");
+            }
+            // w ← w − α ∂J/∂w
+            for (int j = 0; j < w.numRows; j++) {
+                w.data[j] -= alpha * last.dw().data[j];
+            }
+            // b ← b − α ∂J/∂b
+            b.data[0] -= alpha * last.db();
+            if (i % settings.recordEvery() == 0) {
+                recordedAt.add(i);
+                costs.add(last.J());
+            }
+        }
+        double finalCost = costFromZ(z(X), y);
+        return new FitResult(settings, recordedAt, costs, w.copy(), b.data[0], last.dw(), last.db(), finalCost);
+    }
+
+    /** ŷ = 1 where a ≥ 0.5, else 0 (the note's {@code predict}). */
+    public DMatrixRMaj predict(DMatrixRMaj X) {
+        return predict(X, 0.5);
+    }
+
+    /**
+     * ŷ = 1 where a = σ(X·w + b) ≥ threshold, else 0.
+     *
+     * @param threshold a number in [0, 1]
+     */
+    public DMatrixRMaj predict(DMatrixRMaj X, double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold: expected a number in [0, 1], found " + threshold);
+        }
+        DMatrixRMaj a = probabilities(X);
+        DMatrixRMaj yhat = new DMatrixRMaj(a.numRows, 1);
+        for (int i = 0; i < a.numRows; i++) {
+            // ŷ = [a ≥ threshold]
+            yhat.data[i] = a.data[i] >= threshold ? 1.0 : 0.0;
+        }
+        return yhat;
+    }
+
+    /**
+     * The share of examples predicted right with threshold 0.5, in [0, 1]. The note prints
+     * 100 − mean|ŷ − y|·100, the same number in percent.
+     */
+    public double accuracy(DMatrixRMaj X, DMatrixRMaj y) {
+        checkX(X);
+        checkY(y, X.numRows);
+        return accuracyOf(predict(X), y);
+    }
+
+    /**
+     * The note's {@code model()}: start at w = 0, b = 0, fit on the training set, then
+     * predict on both sets and report their accuracies.
+     */
+    public static ModelReport model(DMatrixRMaj Xtrain, DMatrixRMaj ytrain, DMatrixRMaj Xtest,
+                                    DMatrixRMaj ytest, GradientDescentSettings settings) {
+        Checks.nonEmpty("Xtrain", Xtrain);
+        checkX("Xtrain", Xtrain, Xtrain.numCols);
+        checkY("ytrain", ytrain, Xtrain.numRows);
+        checkX("Xtest", Xtest, Xtrain.numCols);
+        checkY("ytest", ytest, Xtest.numRows);
+        LogisticRegression model = zeros(Xtrain.numCols);
+        FitResult fit = model.fit(Xtrain, ytrain, settings);
+        DMatrixRMaj trainPredictions = model.predict(Xtrain);
+        DMatrixRMaj testPredictions = model.predict(Xtest);
+        return new ModelReport(model, fit, trainPredictions, testPredictions,
+                accuracyOf(trainPredictions, ytrain), accuracyOf(testPredictions, ytest));
+    }
+
+    private CostGradient evaluate(DMatrixRMaj X, DMatrixRMaj y, GradientScale scale) {
+        int n = X.numRows;
+        DMatrixRMaj z = z(X);
+        DMatrixRMaj a = sigmoid(z);
+        double J = costFromZ(z, y);
+        // dz = a − y
+        DMatrixRMaj dz = new DMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            dz.data[i] = a.data[i] - y.data[i];
+        }
+        // divide by n (the derivation) or, for the slip, by m = the number of features
+        double divisor = scale == GradientScale.EXAMPLES ? n : X.numCols;
+        // ∂J/∂w = (1/n) Xᵀ(a − y)
+        DMatrixRMaj dw = Products.multTransA(X, dz, new DMatrixRMaj(1, 1));
+        for (int j = 0; j < dw.numRows; j++) {
+            dw.data[j] /= divisor;
+        }
+        // ∂J/∂b = (1/n) Σ_i (a_i − y_i)
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += dz.data[i];
+        }
+        double db = sum / divisor;
+        return new CostGradient(J, dw, db);
+    }
+
+    /** z = X·w + b */
+    private DMatrixRMaj z(DMatrixRMaj X) {
+        DMatrixRMaj z = Products.mult(X, w, new DMatrixRMaj(1, 1));
+        for (int i = 0; i < z.numRows; i++) {
+            z.data[i] += b.data[0];
+        }
+        return z;
+    }
+
+    private static DMatrixRMaj sigmoid(DMatrixRMaj z) {
+        // a = σ(z)
+        return Activations.sigmoid().forward(z);
+    }
+
+    /**
+     * J = −(1/n) Σ [y ln σ(z) + (1 − y) ln(1 − σ(z))], computed as (1/n) Σ [y·s(−z) + (1 − y)·s(z)]
+     * with s(x) = ln(1 + eˣ), the same number without ln 0 when σ(z) rounds to 0 or 1.
+     */
+    private static double costFromZ(DMatrixRMaj z, DMatrixRMaj y) {
+        int n = z.numRows;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double zi = z.data[i];
+            double yi = y.data[i];
+            // L(a, y) = −[y ln a + (1 − y) ln(1 − a)], with ln σ(z) = −s(−z) and ln(1 − σ(z)) = −s(z)
+            sum += yi * softplus(-zi) + (1 - yi) * softplus(zi);
+        }
+        // J = (1/n) Σ L
+        return sum / n;
+    }
+
+    /** s(x) = ln(1 + eˣ) without overflow. */
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    private static double accuracyOf(DMatrixRMaj yhat, DMatrixRMaj y) {
+        int right = 0;
+        for (int i = 0; i < y.numRows; i++) {
+            right += yhat.data[i] == y.data[i] ? 1 : 0;
+        }
+        return right / (double) y.numRows;
+    }
+
+    private void checkX(DMatrixRMaj X) {
+        checkX("X", X, features());
+    }
+
+    private static void checkX(String name, DMatrixRMaj X, int p) {
+        Checks.nonEmpty(name, X);
+        if (X.numCols != p) {
+            throw new IllegalArgumentException(name + ": expected " + p + " columns (one per feature, rows"
+                    + " are examples), found " + Checks.shape(X));
+        }
+        Checks.finite(name, X);
+    }
+
+    private static void checkY(DMatrixRMaj y, int n) {
+        checkY("y", y, n);
+    }
+
+    private static void checkY(String name, DMatrixRMaj y, int n) {
+        Checks.nonEmpty(name, y);
+        if (y.numRows != n || y.numCols != 1) {
+            throw new IllegalArgumentException(name + ": expected shape " + n + "x1 (one label per row of X),"
+                    + " found " + Checks.shape(y));
+        }
+        for (int i = 0; i < n; i++) {
+            double v = y.data[i];
+            if (v != 0 && v != 1) {
+                throw new IllegalArgumentException(name + ": expected labels 0 or 1, found " + v + " at row " + i);
+            }
+        }
+    }
+
+    private static void checkFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + ": expected a finite number, found " + v);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LogisticRegression(p=" + features() + ", b=" + b() + ")";
+    }
+}

@@ -1,0 +1,224 @@
+package org.neuralnotes.train;
+
+import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.random.Rng;
+
+/**
+ * Which examples each step of training sees: a training setting, not part of the optimizer.
+ *
+ * <ul>
+ *   <li>{@link #fullBatch()}: every step uses all N examples (notes 000, 001, 003).</li>
+ *   <li>{@link #sgdUniform()}: every step uses one example drawn uniformly at random, with
+ *       replacement, as note 002 writes SGD.</li>
+ *   <li>{@link #shuffledEpochs()}: one example per step, visiting all N in a fresh random
+ *       order each epoch (SGD as most libraries run it).</li>
+ *   <li>{@link #miniBatch(int)}: batches of {@code size} examples, reshuffled each epoch;
+ *       when N is not a multiple of {@code size} the last, smaller batch is kept.</li>
+ * </ul>
+ * An epoch is ⌈N / batch size⌉ steps (N steps for {@code sgdUniform()}, which makes N draws
+ * per "epoch" but need not visit every example). Every random choice comes from the
+ * generator passed to {@link Trainer#fit}.
+ */
+public abstract class Batching {
+
+    private Batching() {}
+
+    /** All N examples in every step. Draws nothing. */
+    public static Batching fullBatch() {
+        return new Full();
+    }
+
+    /** One example per step, index drawn uniformly from {0, …, N − 1} (note 002). */
+    public static Batching sgdUniform() {
+        return new Uniform();
+    }
+
+    /** One example per step, a new permutation of the examples each epoch. */
+    public static Batching shuffledEpochs() {
+        return new Shuffled(1, "shuffledEpochs()");
+    }
+
+    /**
+     * Batches of {@code size} examples from a new permutation each epoch; the last batch of
+     * an epoch holds the N mod size examples left over, if any. A size of N or more gives one
+     * (shuffled) batch of all examples per epoch.
+     */
+    public static Batching miniBatch(int size) {
+        Checks.positive("size", size);
+        return new Shuffled(size, "miniBatch(size=" + size + ")");
+    }
+
+    /** The number of steps in one epoch over n examples. */
+    public abstract int stepsPerEpoch(int n);
+
+    /** The largest batch this setting makes from n examples. */
+    public abstract int maxBatchSize(int n);
+
+    /** Whether {@link #sampler} needs a generator. */
+    public abstract boolean draws();
+
+    /**
+     * A fresh sequence of batches over n examples, drawing from rng (which may be null when
+     * {@link #draws()} is false). The trainer makes one per run; call it yourself to take a
+     * step by hand.
+     */
+    public final Sampler sampler(int n, Rng rng) {
+        Checks.positive("n", n);
+        if (rng == null && draws()) {
+            throw new IllegalArgumentException("rng: expected a generator for " + this
+                    + " batching, found null");
+        }
+        return newSampler(n, rng);
+    }
+
+    abstract Sampler newSampler(int n, Rng rng);
+
+    /** The batches of one training run, in order. */
+    public interface Sampler {
+        /**
+         * The row indices of the next batch, valid until the next call, or {@code null} for
+         * "all rows in order".
+         */
+        int[] next();
+
+        /** The number of rows in the batch last returned by {@link #next()}. */
+        int size();
+    }
+
+    private static final class Full extends Batching {
+        @Override
+        public int stepsPerEpoch(int n) {
+            return 1;
+        }
+
+        @Override
+        public int maxBatchSize(int n) {
+            return n;
+        }
+
+        @Override
+        public boolean draws() {
+            return false;
+        }
+
+        @Override
+        Sampler newSampler(int n, Rng rng) {
+            return new Sampler() {
+                @Override
+                public int[] next() {
+                    return null;
+                }
+
+                @Override
+                public int size() {
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "fullBatch()";
+        }
+    }
+
+    private static final class Uniform extends Batching {
+        @Override
+        public int stepsPerEpoch(int n) {
+            return n;
+        }
+
+        @Override
+        public int maxBatchSize(int n) {
+            return 1;
+        }
+
+        @Override
+        public boolean draws() {
+            return true;
+        }
+
+        @Override
+        Sampler newSampler(int n, Rng rng) {
+            int[] one = new int[1];
+            return new Sampler() {
+                @Override
+                public int[] next() {
+                    // i ~ U{0, …, N − 1}
+                    one[0] = rng.nextInt(n);
+                    return one;
+                }
+
+                @Override
+                public int size() {
+                    return 1;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "sgdUniform()";
+        }
+    }
+
+    private static final class Shuffled extends Batching {
+        private final int size;
+        private final String description;
+
+        Shuffled(int size, String description) {
+            this.size = size;
+            this.description = description;
+        }
+
+        @Override
+        public int stepsPerEpoch(int n) {
+            return (n + size - 1) / size;
+        }
+
+        @Override
+        public int maxBatchSize(int n) {
+            return Math.min(size, n);
+        }
+
+        @Override
+        public boolean draws() {
+            return true;
+        }
+
+        @Override
+        Sampler newSampler(int n, Rng rng) {
+            return new Sampler() {
+                private int[] order;
+                private int at = n;
+                private final int[] full = new int[Math.min(size, n)];
+                private final int[] partial = new int[n % full.length];
+                private int last;
+
+                @Override
+                public int[] next() {
+                    if (at >= n) {
+                        // a new epoch: a new order of the examples
+                        order = rng.permutation(n);
+                        at = 0;
+                    }
+                    last = Math.min(size, n - at);
+                    int[] batch = last == full.length ? full : partial;
+                    System.arraycopy(order, at, batch, 0, last);
+                    at += last;
+                    return batch;
+                }
+
+                @Override
+                public int size() {
+                    return last;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.neuralnotes.train;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.nn.Gradients;
+import org.neuralnotes.nn.Network;
+import org.neuralnotes.optim.Optimizer;
+import org.neuralnotes.random.Rng;
+
+/** One call of {@link Trainer#fit}: the loop, its records and its checks. Arguments already checked. */
+final class TrainingRun {
+    private final Trainer settings;
+    private final Network network;
+    private final DMatrixRMaj X;
+    private final DMatrixRMaj Y;
+    private final Optimizer optimizer;
+    private final History history;
+    private final Batching.Sampler sampler;
+    private final int perEpoch;
+    private final long epochCap;
+    private final int cap;
+    /** the rows of one batch, reused from step to step */
+    private final DMatrixRMaj Xb;
+    private final DMatrixRMaj Yb;
+
+    TrainingRun(Trainer settings, Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
+        this.settings = settings;
+        this.network = network;
+        this.X = X;
+        this.Y = Y;
+        this.optimizer = settings.optimizer();
+        int n = X.numRows;
+        Batching batching = settings.batching();
+        this.perEpoch = batching.stepsPerEpoch(n);
+        this.epochCap = settings.maxEpochs() > 0 ? (long) settings.maxEpochs() * perEpoch : Long.MAX_VALUE;
+        long iterationCap = settings.maxIterations() > 0 ? settings.maxIterations() : Long.MAX_VALUE;
+        this.cap = (int) Math.min(Integer.MAX_VALUE, Math.min(epochCap, iterationCap));
+        this.history = new History(network.parameters(), settings.recordWeights(),
+                settings.recordEvery(), settings.maxRecords());
+        this.sampler = batching.sampler(n, rng);
+        int largest = batching.maxBatchSize(n);
+        this.Xb = new DMatrixRMaj(largest, X.numCols);
+        this.Yb = new DMatrixRMaj(largest, Y.numCols);
+    }
+
+    History run() {
+        List<DMatrixRMaj> theta = network.parameterValues();
+        record(0);
+        double previous = Double.NaN;
+        String reason = null;
+        int step = 0;
+        while (reason == null) {
+            step++;
+            // the batch: rows of X and Y (all of them for full batch)
+            int[] rows = sampler.next();
+            DMatrixRMaj Xs = rows == null ? X : gather(X, rows, sampler.size(), Xb);
+            DMatrixRMaj Ys = rows == null ? Y : gather(Y, rows, sampler.size(), Yb);
+            // L and ∂L/∂θ of the batch: forward then backward
+            Gradients g = network.gradients(Xs, Ys);
+            checkFinite(g, step, previous);
+            // θ ← θ − update
+            optimizer.step(theta, g.list());
+            if (history.due(step)) {
+                record(step);
+            }
+            reason = stopReason(step, g.loss(), previous);
+            previous = g.loss();
+        }
+        if (history.needsFinal(step)) {
+            record(step);
+        }
+        history.finish(step, reason);
+        return history;
+    }
+
+    /** Listeners first (all of them), then the stopping rules, then the maximum; null to go on. */
+    private String stopReason(int step, double loss, double previous) {
+        String reason = null;
+        List<TrainingListener> listeners = settings.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            boolean stop = listeners.get(i).afterStep(step, loss, network);
+            if (stop && reason == null) {
+                reason = "stopped by listener " + (i + 1) + " at iteration " + step;
+            }
+        }
+        if (reason != null) {
+            return reason;
+        }
+        if (!settings.stoppingRules().isEmpty()) {
+            Progress p = new Progress(step, step / perEpoch, loss, previous, network, X, Y,
+                    settings.validationX(), settings.validationY());
+            for (StoppingRule rule : settings.stoppingRules()) {
+                Optional<String> why = rule.check(p);
+                if (why.isPresent()) {
+                    return why.get();
+                }
+            }
+        }
+        if (step >= cap) {
+            return step == epochCap
+                    ? "maximum of " + settings.maxEpochs() + " epochs reached (" + step + " iterations)"
+                    : "maximum of " + settings.maxIterations() + " iterations reached";
+        }
+        return null;
+    }
+
+    /** Rows {@code rows[0..size)} of M copied into {@code out}, reshaped to size × cols. */
+    private static DMatrixRMaj gather(DMatrixRMaj M, int[] rows, int size, DMatrixRMaj out) {
+        int cols = M.numCols;
+        out.reshape(size, cols);
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(M.data, rows[i] * cols, out.data, i * cols, cols);
+        }
+        return out;
+    }
+
+    /** A record of the loss (and validation loss) of the whole set and the parameters. */
+    private void record(int step) {
+        DMatrixRMaj Xv = settings.validationX();
+        double loss = network.loss(X, Y);
+        double validation = Xv == null ? Double.NaN : network.loss(Xv, settings.validationY());
+        if (!Double.isFinite(loss) || (Xv != null && !Double.isFinite(validation))) {
+            String which = Double.isFinite(loss) ? "validation" : "training";
+            double bad = Double.isFinite(loss) ? validation : loss;
+            String when = step == 0 ? "at the starting point" : "at iteration " + step + " (after its update)";
+            history.finish(step, "diverged: " + which + " loss " + bad + " " + when);
+            throw new DivergenceException("training diverged: the " + which + " loss became " + bad
+                    + " " + when + "; " + hint(), step, bad, history);
+        }
+        history.add(step, loss, validation, network.parameterValues());
+    }
+
+    /** The batch loss and every gradient must be finite before the update. */
+    private void checkFinite(Gradients g, int step, double previous) {
+        double loss = g.loss();
+        if (!Double.isFinite(loss)) {
+            String last = Double.isNaN(previous) ? "" : String.format(Locale.ROOT,
+                    " (the loss of iteration %d was %.6g)", step - 1, previous);
+            history.finish(step - 1, "diverged: loss " + loss + " at iteration " + step);
+            throw new DivergenceException("training diverged: the loss became " + loss
+                    + " at iteration " + step + last + "; " + hint(), step, loss, history);
+        }
+        List<DMatrixRMaj> grads = g.list();
+        for (int i = 0; i < grads.size(); i++) {
+            DMatrixRMaj d = grads.get(i);
+            for (int k = 0; k < d.getNumElements(); k++) {
+                if (!Double.isFinite(d.data[k])) {
+                    String name = g.names().get(i);
+                    history.finish(step - 1, "diverged: gradient of " + name + " at iteration " + step);
+                    throw new DivergenceException("training diverged: the gradient of " + name
+                            + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
+                            + (k % d.numCols) + " at iteration " + step + " (loss "
+                            + String.format(Locale.ROOT, "%.6g", loss) + "); " + hint(), step, loss,
+                            history);
+                }
+            }
+        }
+    }
+
+    private String hint() {
+        return "try a lower learning rate than " + optimizer + ", or standardize the inputs";
+    }
+}

@@ -1,0 +1,131 @@
+package org.neuralnotes.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuralnotes.train.TrainData.refused;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.neuralnotes.random.Rng;
+
+class BatchingTest {
+
+    @Test
+    void fullBatchIsAllRowsEveryStep() {
+        Batching full = Batching.fullBatch();
+        Batching.Sampler s = full.sampler(10, null);
+        assertNull(s.next());
+        assertEquals(10, s.size());
+        assertEquals(1, full.stepsPerEpoch(10));
+        assertEquals(10, full.maxBatchSize(10));
+        assertFalse(full.draws());
+        assertEquals("fullBatch()", full.toString());
+    }
+
+    @Test
+    void sgdUniformDrawsOneIndexUniformlyPerStep() {
+        Batching sgd = Batching.sgdUniform();
+        Batching.Sampler s = sgd.sampler(13, new Rng(4));
+        Rng replay = new Rng(4);
+        for (int step = 0; step < 200; step++) {
+            int[] rows = s.next();
+            assertEquals(1, s.size());
+            // i ~ U{0, …, N − 1}
+            assertEquals(replay.nextInt(13), rows[0]);
+        }
+        assertEquals(13, sgd.stepsPerEpoch(13));
+        assertEquals("sgdUniform()", sgd.toString());
+    }
+
+    @Test
+    void sgdUniformDrawsWithReplacementAndCoversAllIndices() {
+        Batching.Sampler s = Batching.sgdUniform().sampler(5, new Rng(8));
+        int[] counts = new int[5];
+        boolean repeated = false;
+        int previous = -1;
+        for (int step = 0; step < 5000; step++) {
+            int i = s.next()[0];
+            counts[i]++;
+            repeated |= i == previous;
+            previous = i;
+        }
+        assertTrue(repeated, "with replacement the same example comes twice in a row at times");
+        for (int c : counts) {
+            // 1000 expected, sd √(5000·0.2·0.8) ≈ 28
+            assertTrue(Math.abs(c - 1000) < 150, Arrays.toString(counts));
+        }
+    }
+
+    @Test
+    void shuffledEpochsVisitEveryExampleOncePerEpochInANewOrder() {
+        Batching shuffled = Batching.shuffledEpochs();
+        Batching.Sampler s = shuffled.sampler(6, new Rng(9));
+        Rng replay = new Rng(9);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            int[] order = replay.permutation(6);
+            for (int k = 0; k < 6; k++) {
+                assertEquals(order[k], s.next()[0], "epoch " + epoch + ", step " + k);
+                assertEquals(1, s.size());
+            }
+        }
+        assertEquals(6, shuffled.stepsPerEpoch(6));
+        assertEquals("shuffledEpochs()", shuffled.toString());
+    }
+
+    @Test
+    void miniBatchesKeepTheLastPartialBatch() {
+        Batching mini = Batching.miniBatch(4);
+        assertEquals(3, mini.stepsPerEpoch(10));
+        assertEquals(4, mini.maxBatchSize(10));
+        Batching.Sampler s = mini.sampler(10, new Rng(10));
+        Rng replay = new Rng(10);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            int[] order = replay.permutation(10);
+            int[] seen = new int[10];
+            int at = 0;
+            for (int expectedSize : new int[] {4, 4, 2}) {
+                int[] rows = s.next();
+                assertEquals(expectedSize, s.size());
+                for (int k = 0; k < expectedSize; k++) {
+                    assertEquals(order[at++], rows[k]);
+                    seen[rows[k]]++;
+                }
+            }
+            int[] once = new int[10];
+            Arrays.fill(once, 1);
+            assertArrayEquals(once, seen, "epoch " + epoch);
+        }
+        assertEquals("miniBatch(size=4)", mini.toString());
+    }
+
+    @Test
+    void aBatchAsLargeAsTheDataIsOneShuffledBatch() {
+        Batching big = Batching.miniBatch(50);
+        assertEquals(1, big.stepsPerEpoch(7));
+        assertEquals(7, big.maxBatchSize(7));
+        Batching.Sampler s = big.sampler(7, new Rng(11));
+        int[] rows = s.next();
+        assertEquals(7, s.size());
+        int[] sorted = Arrays.copyOf(rows, 7);
+        Arrays.sort(sorted);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6}, sorted);
+        assertArrayEquals(new Rng(11).permutation(7), rows);
+    }
+
+    @Test
+    void samplerArgumentsAreChecked() {
+        refused(() -> Batching.miniBatch(3).sampler(0, new Rng(1)), "n:", "found 0");
+        refused(() -> Batching.shuffledEpochs().sampler(5, null), "rng", "shuffledEpochs()", "null");
+        refused(() -> Batching.sgdUniform().sampler(5, null), "rng", "sgdUniform()", "null");
+        assertNull(Batching.fullBatch().sampler(5, null).next());
+    }
+
+    @Test
+    void sizeMustBePositive() {
+        refused(() -> Batching.miniBatch(0), "size", ">= 1", "found 0");
+        refused(() -> Batching.miniBatch(-3), "size", "found -3");
+    }
+}
