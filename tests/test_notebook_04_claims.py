@@ -1,0 +1,129 @@
+"""The figures that notebook 04 (multi-layer network, notes 002 and 004) states in its prose, read back from the
+executed notebook build/notebooks/04-multi-layer.ipynb (`make notebooks` writes it).
+
+Each `check: <key> = <number>` line the notebook prints is a number its Markdown relies on; the
+tests below assert the claims made about them. A notebook that was not executed, or that stopped
+at an error, fails here with a message saying so.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOK = "04-multi-layer"
+EXECUTED = Path(__file__).resolve().parent.parent / "build" / "notebooks" / f"{NOTEBOOK}.ipynb"
+CHECK = re.compile(r"^check: ([a-z0-9_]+) = (\S+)\s*$")
+
+
+def read_checks(path: Path) -> dict:
+    """Every `check:` line of the notebook's stream outputs, as {key: float}."""
+    if not path.exists():
+        pytest.fail(f"{path} does not exist: execute the notebooks first (make notebooks)")
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    checks = {}
+    for number, cell in enumerate(notebook["cells"], start=1):
+        # a kernel may split one printed line over several stream outputs: join them first
+        stdout = []
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                pytest.fail(f"{path.name}: cell {number} raised {output.get('ename')}: {output.get('evalue')}")
+            if output.get("output_type") == "stream" and output.get("name") == "stdout":
+                text = output["text"]
+                stdout.append(text if isinstance(text, str) else "".join(text))
+        for line in "".join(stdout).splitlines():
+            match = CHECK.match(line)
+            if match:
+                key = match.group(1)
+                assert key not in checks, f"{path.name}: check '{key}' printed twice"
+                checks[key] = float(match.group(2))
+    if not checks:
+        pytest.fail(f"{path.name} has no 'check:' lines: was it executed?")
+    return checks
+
+
+@pytest.fixture(scope="module")
+def checks():
+    return read_checks(EXECUTED)
+
+
+def value(checks, key):
+    assert key in checks, f"{NOTEBOOK}: no 'check: {key} = …' line in the executed notebook"
+    return checks[key]
+
+
+def test_the_2_3_4_1_network_has_30_parameters(checks):
+    # (2·3 + 3) + (3·4 + 4) + (4·1 + 1)
+    assert value(checks, "parameter_count") == 30
+
+
+def test_forward_feed_by_hand(checks):
+    assert value(checks, "forward_by_hand_max_abs_difference") < 1e-12
+
+
+def test_gradient_check(checks):
+    assert value(checks, "gradient_check_max_relative_error") < 1e-7
+    assert value(checks, "gradient_check_l2_max_relative_error") < 1e-7
+
+
+def test_zero_biases_put_examples_on_the_relu_kink(checks):
+    # the prose: with every bias at 0, some examples switch every layer-1 unit off and the check fails
+    assert value(checks, "zero_bias_examples_at_kink") > 0
+    assert value(checks, "zero_bias_gradient_check_max_relative_error") > 1e-3
+
+
+def test_note_002_formula_needs_g_prime(checks):
+    assert value(checks, "note002_dw2_with_derivative_relative_error") < 1e-7
+    assert value(checks, "note002_dw2_library_relative_error") < 1e-7
+    # with g printed in place of g' the gradient is wrong by a relative error of order one
+    assert value(checks, "note002_dw2_as_printed_relative_error") > 0.05
+
+
+def test_more_updates_per_pass_give_a_lower_loss(checks):
+    full = value(checks, "final_loss_full_batch")
+    mini = value(checks, "final_loss_mini_batch_16")
+    sgd = value(checks, "final_loss_sgd")
+    assert sgd < mini < full
+    # SGD near the noise floor ½·0.1² = 0.005; full batch has barely started
+    assert sgd < 2 * 0.005
+    assert full > 0.4 * value(checks, "initial_loss")
+
+
+@pytest.mark.parametrize("g", ["sigmoid", "relu"])
+def test_zero_init_units_stay_identical(checks, g):
+    assert value(checks, f"zero_init_{g}_unit_max_difference") == 0.0
+
+
+def test_zero_init_sigmoid_units_move_relu_units_do_not(checks):
+    assert value(checks, "zero_init_sigmoid_largest_hidden_weight") > 0
+    assert value(checks, "zero_init_relu_largest_hidden_weight") == 0.0
+
+
+def test_random_init_breaks_the_symmetry(checks):
+    assert value(checks, "random_init_unit_max_difference") > 0.1
+    stalled = min(value(checks, "zero_init_sigmoid_final_loss"), value(checks, "zero_init_relu_final_loss"))
+    assert value(checks, "random_init_final_loss") < stalled / 10
+
+
+def test_gradients_vanish_in_a_deep_sigmoid_network(checks):
+    # ‖δ1‖ / ‖δ10‖: sigmoid layers shrink the error by a factor of 4 or more each
+    assert value(checks, "vanishing_gradient_ratio_sigmoid") < 1e-4
+    # ReLU with He's initialization passes it back at about the same size
+    assert 0.1 < value(checks, "vanishing_gradient_ratio_relu_he") < 10
+
+
+def test_only_he_keeps_relu_activations_steady(checks):
+    assert 0.5 < value(checks, "rms_layer10_over_layer1_he") < 2
+    assert value(checks, "rms_layer10_over_layer1_xavier") < 0.1
+    assert value(checks, "rms_layer10_over_layer1_n_0_1") > 1e5
+    assert value(checks, "rms_layer10_over_layer1_u_1_2_1_2") > 10
+
+
+def test_note_004_l2_loss_and_its_2_over_n(checks):
+    assert value(checks, "l2_by_hand_difference") < 1e-12
+    assert abs(value(checks, "l2_gradient_factor_times_n") - 2.0) < 1e-12
+
+
+def test_note_004_nested_products_equal_backpropagation(checks):
+    assert value(checks, "note004_vs_backprop_max_relative_difference") < 1e-10
