@@ -123,6 +123,12 @@ def test_eq_22_as_printed_makes_the_loss_go_up(checks):
     assert value(checks, "loss_after_step_eq22_as_printed") > before
 
 
+def test_rule_15_loss_jumps_while_the_others_fall_steadily(checks):
+    assert value(checks, "loss_jumps_drop_averaged_error") > 0
+    assert value(checks, "loss_jumps_exact") == 0
+    assert value(checks, "loss_jumps_a_minus_y") == 0
+
+
 def test_rule_16_reaches_the_lowest_half_mse(checks):
     rule16 = value(checks, "final_half_mse_a_minus_y")
     assert rule16 < value(checks, "final_half_mse_exact")

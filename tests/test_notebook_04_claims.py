@@ -90,6 +90,13 @@ def test_more_updates_per_pass_give_a_lower_loss(checks):
     assert full > 0.4 * value(checks, "initial_loss")
 
 
+def test_one_dead_unit_in_layer_2(checks):
+    # the last unit of layer 2 is off for every example from the start and never moves under SGD
+    assert value(checks, "layer2_units_off_for_every_example_at_start") == 1
+    assert value(checks, "layer2_units_never_moved_sgd") == 1
+    assert value(checks, "layer2_dead_unit_index") == 3
+
+
 @pytest.mark.parametrize("g", ["sigmoid", "relu"])
 def test_zero_init_units_stay_identical(checks, g):
     assert value(checks, f"zero_init_{g}_unit_max_difference") == 0.0
