@@ -60,6 +60,11 @@ def test_split_holds_one_fifth_of_each_class(checks):
     assert value(checks, "test_examples") == 359
 
 
+def test_scaled_pixels_start_z1_at_order_one(checks):
+    assert value(checks, "z1_rms_raw_pixels") > 5
+    assert 0.3 < value(checks, "z1_rms_scaled_pixels") < 3
+
+
 def test_initializer_is_rand_minus_half(checks):
     # Initializers.uniform(-0.5, 0.5) is note 003's rand − ½ value for value
     assert value(checks, "init_uniform_minus_half_max_difference") == 0.0
@@ -160,3 +165,5 @@ def test_accuracy_above_floor(checks):
     assert value(checks, "train_accuracy") >= 0.98
     assert value(checks, "iterations_to_98_percent") < 500
     assert value(checks, "test_errors") == round((1 - test) * value(checks, "test_examples"))
+    # "about half as many mistakes as the nearest-mean yardstick"
+    assert 0.3 < value(checks, "test_errors") / value(checks, "nearest_mean_test_errors") < 0.7

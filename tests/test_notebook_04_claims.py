@@ -87,7 +87,7 @@ def test_more_updates_per_pass_give_a_lower_loss(checks):
     assert sgd < mini < full
     # SGD near the noise floor ½·0.1² = 0.005; full batch has barely started
     assert sgd < 2 * 0.005
-    assert full > 0.4 * value(checks, "initial_loss")
+    assert 0.4 < full / value(checks, "initial_loss") < 0.6
 
 
 def test_one_dead_unit_in_layer_2(checks):
@@ -107,6 +107,14 @@ def test_zero_init_sigmoid_units_move_relu_units_do_not(checks):
     assert value(checks, "zero_init_relu_largest_hidden_weight") == 0.0
 
 
+def test_zero_init_relu_learns_only_the_mean(checks):
+    # only the output bias learns: the loss ends at ½·mean((o − ō)²), the best constant
+    half_variance = value(checks, "half_variance_of_o")
+    assert abs(value(checks, "zero_init_relu_final_loss") - half_variance) < 1e-10
+    # the sigmoid network, stuck with identical units, stalls at practically the same value
+    assert abs(value(checks, "zero_init_sigmoid_final_loss") - half_variance) < 1e-3 * half_variance
+
+
 def test_random_init_breaks_the_symmetry(checks):
     assert value(checks, "random_init_unit_max_difference") > 0.1
     stalled = min(value(checks, "zero_init_sigmoid_final_loss"), value(checks, "zero_init_relu_final_loss"))
@@ -118,6 +126,9 @@ def test_gradients_vanish_in_a_deep_sigmoid_network(checks):
     assert value(checks, "vanishing_gradient_ratio_sigmoid") < 1e-4
     # ReLU with He's initialization passes it back at about the same size
     assert 0.1 < value(checks, "vanishing_gradient_ratio_relu_he") < 10
+    # "a factor of about four or more" per sigmoid layer; about 1 per ReLU layer
+    assert value(checks, "shrink_factor_per_layer_sigmoid") >= 4
+    assert 0.5 < value(checks, "shrink_factor_per_layer_relu_he") < 2
 
 
 def test_only_he_keeps_relu_activations_steady(checks):
@@ -125,6 +136,17 @@ def test_only_he_keeps_relu_activations_steady(checks):
     assert value(checks, "rms_layer10_over_layer1_xavier") < 0.1
     assert value(checks, "rms_layer10_over_layer1_n_0_1") > 1e5
     assert value(checks, "rms_layer10_over_layer1_u_1_2_1_2") > 10
+
+
+@pytest.mark.parametrize("rule, predicted", [
+    ("he", 1.0),                       # variance 2/64 makes the ReLU layer's gain 1
+    ("xavier", 0.5 ** 0.5),            # variance 2/128: half of He's
+    ("n_0_1", (64 / 2) ** 0.5),        # variance 1: 32 times He's
+    ("u_1_2_1_2", (64 / 24) ** 0.5),   # variance 1/12
+])
+def test_rms_factor_per_layer_matches_the_prediction(checks, rule, predicted):
+    factor = value(checks, f"rms_factor_per_layer_{rule}")
+    assert abs(factor / predicted - 1) < 0.15
 
 
 def test_note_004_l2_loss_and_its_2_over_n(checks):

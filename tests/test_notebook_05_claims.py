@@ -79,6 +79,22 @@ def test_first_steps(checks):
     assert change["gradient_descent"] < change["momentum"] < change["adam"]
 
 
+def test_initial_gradient_entries_are_mostly_far_below_one(checks):
+    assert value(checks, "initial_gradient_median_abs") < 0.01
+    assert value(checks, "initial_gradient_max_abs") < 1
+
+
+def test_weight_pair_paths(checks):
+    displacement = {o: value(checks, f"w2_pair_displacement_{o}") for o in OPTIMIZERS}
+    wiggle = {o: value(checks, f"w2_pair_path_over_displacement_{o}") for o in OPTIMIZERS}
+    # momentum travels furthest, gradient descent least
+    assert displacement["momentum"] == max(displacement.values())
+    assert displacement["gradient_descent"] == min(displacement.values())
+    # gradient descent and momentum move along nearly straight paths; RMSProp and Adam wander
+    assert wiggle["gradient_descent"] < 1.5 and wiggle["momentum"] < 1.5
+    assert min(wiggle["rmsprop"], wiggle["adam"]) > 2
+
+
 def test_best_rates(checks):
     best = {o: value(checks, f"best_rate_{o}") for o in OPTIMIZERS}
     # momentum's best rate is 1/(1 − β) = 10 times smaller than gradient descent's
