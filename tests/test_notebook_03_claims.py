@@ -140,6 +140,12 @@ def test_rule_16_reaches_the_lowest_half_mse(checks):
     assert rule16 < value(checks, "final_half_mse_drop_averaged_error")
 
 
+def test_cross_entropy_training_beats_half_mse_training_on_half_mse(checks):
+    # the rule-16 run is the cross-entropy run: several times lower ½·MSE, no worse test accuracy
+    assert value(checks, "final_half_mse_exact") / value(checks, "final_half_mse_a_minus_y") > 2
+    assert value(checks, "test_accuracy_a_minus_y") >= value(checks, "test_accuracy_exact")
+
+
 def test_every_rule_trains_the_network(checks):
     # far above chance (0.1) after 300 steps at α = 1
     for rule in ["exact", "drop_averaged_error", "a_minus_y"]:
