@@ -1,0 +1,100 @@
+"""What the tests share: the kernels every notebook runs under, the per-session notebook runs, and
+readers for executed notebooks.
+
+Two ways for a test to look at what a notebook printed:
+
+- `notebook_runs.executed("03-training", kernel)` (fixture in conftest.py): runs the notebook in this
+  session if it has not run yet, fails the test with the harness's message if it failed;
+- `executed_notebook("03-training")`: reads build/notebooks/03-training.ipynb as `make notebooks` (or
+  this session's IJava run, which writes the same file) left it, failing clearly when it is missing.
+
+`checks(nb)` collects the lines `check: <key> = <number>` that notebooks print for tests to assert.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.run_notebooks import BUILD, NOTEBOOKS, NotebookRun, output_text, run_notebook
+
+# Every notebook must run under both kernels; `java` is only an alias of one of them.
+TEST_KERNELS = ("java-ijava", "java-jjava")
+DEFAULT_TEST_KERNEL = TEST_KERNELS[0]
+TEST_CELL_TIMEOUT = 300
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXECUTED = BUILD / "notebooks"
+CHECK_LINE = re.compile(r"^check: ([a-z][a-z0-9_]*) = (\S+)$", re.MULTILINE)
+
+
+def notebook_path(notebook: str | Path) -> Path:
+    """A notebook given by name ("00-getting-started", with or without .ipynb) or by path."""
+    path = Path(notebook)
+    if path.suffix != ".ipynb":
+        path = path.with_name(path.name + ".ipynb")
+    if not path.is_absolute() and not path.exists():
+        path = NOTEBOOKS / path.name
+    return path.resolve()
+
+
+class NotebookRuns:
+    """Runs each (notebook, kernel) pair at most once per session and keeps the result.
+
+    The IJava run of a notebook from notebooks/ writes build/notebooks/<name>.ipynb and
+    build/reports/<name>.html, exactly where `make notebooks` writes them; other runs write under
+    build/test-notebooks/<kernel>/.
+    """
+
+    def __init__(self, root: Path = BUILD / "test-notebooks"):
+        self.root = root
+        self._runs: dict[tuple[Path, str], NotebookRun] = {}
+
+    def _folders(self, path: Path, kernel: str) -> tuple[Path, Path, Path]:
+        if kernel == DEFAULT_TEST_KERNEL and path.parent == NOTEBOOKS.resolve():
+            return EXECUTED, BUILD / "reports", BUILD / "logs"
+        out = self.root / kernel
+        return out, out, out / "logs"
+
+    def run(self, notebook: str | Path, kernel: str = DEFAULT_TEST_KERNEL) -> NotebookRun:
+        """The run of `notebook` under `kernel` (executed now if this session has not run it)."""
+        path = notebook_path(notebook)
+        key = (path, kernel)
+        if key not in self._runs:
+            executed, html, logs = self._folders(path, kernel)
+            self._runs[key] = run_notebook(
+                path, kernel, timeout=TEST_CELL_TIMEOUT,
+                executed_dir=executed, html_dir=html, log_dir=logs,
+            )
+        return self._runs[key]
+
+    def executed(self, notebook: str | Path, kernel: str = DEFAULT_TEST_KERNEL) -> nbformat.NotebookNode:
+        """The executed notebook; fails the calling test with the harness's message if it failed."""
+        run = self.run(notebook, kernel)
+        if not run.ok:
+            pytest.fail(run.failure, pytrace=False)
+        return run.nb
+
+
+def executed_notebook(notebook: str | Path) -> nbformat.NotebookNode:
+    """build/notebooks/<name>.ipynb; fails (never skips) when the notebook has not been executed."""
+    path = EXECUTED / notebook_path(notebook).name
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: execute the notebooks first (make notebooks, or make test)",
+                    pytrace=False)
+    return nbformat.read(path, as_version=4)
+
+
+def checks(nb: nbformat.NotebookNode) -> dict[str, float]:
+    """Every `check: <key> = <number>` line the notebook printed, as {key: number}."""
+    found: dict[str, float] = {}
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        for key, value in CHECK_LINE.findall(output_text(cell)):
+            if key in found:
+                pytest.fail(f"check {key!r} is printed twice (again in cell {number})", pytrace=False)
+            found[key] = float(value)
+    return found

