@@ -1,52 +1,27 @@
-"""The figures that notebook 05 (optimizers, beyond the notes) states in its prose, read back from the
-executed notebook build/notebooks/05-optimizers.ipynb (`make notebooks` writes it).
+"""The claims that notebook 05 (optimizers) makes in its prose, asserted on the numbers it prints.
 
-Each `check: <key> = <number>` line the notebook prints is a number its Markdown relies on; the
-tests below assert the claims made about them. A notebook that was not executed, or that stopped
-at an error, fails here with a message saying so.
+The numbers come from the executed notebook build/notebooks/05-optimizers.ipynb, which `make notebooks`
+writes (and so does the IJava run of `make test`). Each `check: <key> = <number>` line the notebook
+prints is a number its Markdown relies on. A notebook that was not executed fails here, with a
+message saying so, rather than being skipped.
 """
 
-import json
 import math
-import re
-from pathlib import Path
 
 import pytest
 
+from tests.support import checks as read_checks
+from tests.support import executed_notebook
+
 NOTEBOOK = "05-optimizers"
-EXECUTED = Path(__file__).resolve().parent.parent / "build" / "notebooks" / f"{NOTEBOOK}.ipynb"
-CHECK = re.compile(r"^check: ([a-z0-9_]+) = (\S+)\s*$")
-
-
-def read_checks(path: Path) -> dict:
-    """Every `check:` line of the notebook's stream outputs, as {key: float}."""
-    if not path.exists():
-        pytest.fail(f"{path} does not exist: execute the notebooks first (make notebooks)")
-    notebook = json.loads(path.read_text(encoding="utf-8"))
-    checks = {}
-    for number, cell in enumerate(notebook["cells"], start=1):
-        # a kernel may split one printed line over several stream outputs: join them first
-        stdout = []
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                pytest.fail(f"{path.name}: cell {number} raised {output.get('ename')}: {output.get('evalue')}")
-            if output.get("output_type") == "stream" and output.get("name") == "stdout":
-                text = output["text"]
-                stdout.append(text if isinstance(text, str) else "".join(text))
-        for line in "".join(stdout).splitlines():
-            match = CHECK.match(line)
-            if match:
-                key = match.group(1)
-                assert key not in checks, f"{path.name}: check '{key}' printed twice"
-                checks[key] = float(match.group(2))
-    if not checks:
-        pytest.fail(f"{path.name} has no 'check:' lines: was it executed?")
-    return checks
 
 
 @pytest.fixture(scope="module")
 def checks():
-    return read_checks(EXECUTED)
+    found = read_checks(executed_notebook(NOTEBOOK))
+    if not found:
+        pytest.fail(f"{NOTEBOOK} printed no 'check:' lines: did it run to the end?", pytrace=False)
+    return found
 
 
 def value(checks, key):
