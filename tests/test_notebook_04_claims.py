@@ -1,0 +1,132 @@
+"""The claims that notebook 04 (notes 002 and 004) makes in its prose, asserted on the numbers it prints.
+
+The numbers come from the executed notebook build/notebooks/04-multi-layer.ipynb, which `make notebooks`
+writes (and so does the IJava run of `make test`). Each `check: <key> = <number>` line the notebook
+prints is a number its Markdown relies on. A notebook that was not executed fails here, with a
+message saying so, rather than being skipped.
+"""
+
+import pytest
+
+from tests.support import checks as read_checks
+from tests.support import executed_notebook
+
+NOTEBOOK = "04-multi-layer"
+
+
+@pytest.fixture(scope="module")
+def checks():
+    found = read_checks(executed_notebook(NOTEBOOK))
+    if not found:
+        pytest.fail(f"{NOTEBOOK} printed no 'check:' lines: did it run to the end?", pytrace=False)
+    return found
+
+
+def value(checks, key):
+    assert key in checks, f"{NOTEBOOK}: no 'check: {key} = …' line in the executed notebook"
+    return checks[key]
+
+
+def test_the_2_3_4_1_network_has_30_parameters(checks):
+    # (2·3 + 3) + (3·4 + 4) + (4·1 + 1)
+    assert value(checks, "parameter_count") == 30
+
+
+def test_forward_feed_by_hand(checks):
+    assert value(checks, "forward_by_hand_max_abs_difference") < 1e-12
+
+
+def test_gradient_check(checks):
+    assert value(checks, "gradient_check_max_relative_error") < 1e-7
+    assert value(checks, "gradient_check_l2_max_relative_error") < 1e-7
+
+
+def test_zero_biases_put_examples_on_the_relu_kink(checks):
+    # the prose: with every bias at 0, some examples switch every layer-1 unit off and the check fails
+    assert value(checks, "zero_bias_examples_at_kink") > 0
+    assert value(checks, "zero_bias_gradient_check_max_relative_error") > 1e-3
+
+
+def test_note_002_formula_needs_g_prime(checks):
+    assert value(checks, "note002_dw2_with_derivative_relative_error") < 1e-7
+    assert value(checks, "note002_dw2_library_relative_error") < 1e-7
+    # with g printed in place of g' the gradient is wrong by a relative error of order one
+    assert value(checks, "note002_dw2_as_printed_relative_error") > 0.05
+
+
+def test_more_updates_per_pass_give_a_lower_loss(checks):
+    full = value(checks, "final_loss_full_batch")
+    mini = value(checks, "final_loss_mini_batch_16")
+    sgd = value(checks, "final_loss_sgd")
+    assert sgd < mini < full
+    # SGD near the noise floor ½·0.1² = 0.005; full batch has barely started
+    assert sgd < 2 * 0.005
+    assert 0.4 < full / value(checks, "initial_loss") < 0.6
+
+
+def test_one_dead_unit_in_layer_2(checks):
+    # the last unit of layer 2 is off for every example from the start and never moves under SGD
+    assert value(checks, "layer2_units_off_for_every_example_at_start") == 1
+    assert value(checks, "layer2_units_never_moved_sgd") == 1
+    assert value(checks, "layer2_dead_unit_index") == 3
+
+
+@pytest.mark.parametrize("g", ["sigmoid", "relu"])
+def test_zero_init_units_stay_identical(checks, g):
+    assert value(checks, f"zero_init_{g}_unit_max_difference") == 0.0
+
+
+def test_zero_init_sigmoid_units_move_relu_units_do_not(checks):
+    assert value(checks, "zero_init_sigmoid_largest_hidden_weight") > 0
+    assert value(checks, "zero_init_relu_largest_hidden_weight") == 0.0
+
+
+def test_zero_init_relu_learns_only_the_mean(checks):
+    # only the output bias learns: the loss ends at ½·mean((o − ō)²), the best constant
+    half_variance = value(checks, "half_variance_of_o")
+    assert abs(value(checks, "zero_init_relu_final_loss") - half_variance) < 1e-10
+    # the sigmoid network, stuck with identical units, stalls at practically the same value
+    assert abs(value(checks, "zero_init_sigmoid_final_loss") - half_variance) < 1e-3 * half_variance
+
+
+def test_random_init_breaks_the_symmetry(checks):
+    assert value(checks, "random_init_unit_max_difference") > 0.1
+    stalled = min(value(checks, "zero_init_sigmoid_final_loss"), value(checks, "zero_init_relu_final_loss"))
+    assert value(checks, "random_init_final_loss") < stalled / 10
+
+
+def test_gradients_vanish_in_a_deep_sigmoid_network(checks):
+    # ‖δ1‖ / ‖δ10‖: sigmoid layers shrink the error by a factor of 4 or more each
+    assert value(checks, "vanishing_gradient_ratio_sigmoid") < 1e-4
+    # ReLU with He's initialization passes it back at about the same size
+    assert 0.1 < value(checks, "vanishing_gradient_ratio_relu_he") < 10
+    # "a factor of about four or more" per sigmoid layer; about 1 per ReLU layer
+    assert value(checks, "shrink_factor_per_layer_sigmoid") >= 4
+    assert 0.5 < value(checks, "shrink_factor_per_layer_relu_he") < 2
+
+
+def test_only_he_keeps_relu_activations_steady(checks):
+    assert 0.5 < value(checks, "rms_layer10_over_layer1_he") < 2
+    assert value(checks, "rms_layer10_over_layer1_xavier") < 0.1
+    assert value(checks, "rms_layer10_over_layer1_n_0_1") > 1e5
+    assert value(checks, "rms_layer10_over_layer1_u_1_2_1_2") > 10
+
+
+@pytest.mark.parametrize("rule, predicted", [
+    ("he", 1.0),                       # variance 2/64 makes the ReLU layer's gain 1
+    ("xavier", 0.5 ** 0.5),            # variance 2/128: half of He's
+    ("n_0_1", (64 / 2) ** 0.5),        # variance 1: 32 times He's
+    ("u_1_2_1_2", (64 / 24) ** 0.5),   # variance 1/12
+])
+def test_rms_factor_per_layer_matches_the_prediction(checks, rule, predicted):
+    factor = value(checks, f"rms_factor_per_layer_{rule}")
+    assert abs(factor / predicted - 1) < 0.15
+
+
+def test_note_004_l2_loss_and_its_2_over_n(checks):
+    assert value(checks, "l2_by_hand_difference") < 1e-12
+    assert abs(value(checks, "l2_gradient_factor_times_n") - 2.0) < 1e-12
+
+
+def test_note_004_nested_products_equal_backpropagation(checks):
+    assert value(checks, "note004_vs_backprop_max_relative_difference") < 1e-10
