@@ -71,9 +71,12 @@ def test_one_dead_unit_in_layer_2(checks):
     assert value(checks, "layer2_dead_unit_index") == 3
 
 
-@pytest.mark.parametrize("g", ["sigmoid", "relu"])
-def test_zero_init_units_stay_identical(checks, g):
-    assert value(checks, f"zero_init_{g}_unit_max_difference") == 0.0
+def test_zero_init_units_stay_identical(checks):
+    # ReLU units never move from 0, so they are equal bit for bit; sigmoid units move together,
+    # equal up to the rounding of a product that may sum each column in its own order
+    assert value(checks, "zero_init_relu_unit_max_difference") == 0.0
+    moved = value(checks, "zero_init_sigmoid_largest_hidden_weight")
+    assert value(checks, "zero_init_sigmoid_unit_max_difference") <= 1e-12 * moved
 
 
 def test_zero_init_sigmoid_units_move_relu_units_do_not(checks):
