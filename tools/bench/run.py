@@ -74,6 +74,8 @@ def java_setup_line(name, spec):
 
 def start_workers(args, env):
     classpath = open(args.classpath).read().strip()
+    if args.extra_classpath:
+        classpath = args.extra_classpath + os.pathsep + classpath
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java") \
         if os.environ.get("JAVA_HOME") else "java"
     jvm = [java, "-Xmx6g", "-XX:+UseParallelGC", "-cp", classpath]
@@ -82,6 +84,11 @@ def start_workers(args, env):
         jvm.insert(1, "--enable-native-access=ALL-UNNAMED")
     workers = [Worker("java", jvm + ["-Dneuralnotes.engine=" + args.engine,
                                      "org.neuralnotes.bench.Worker"], env)]
+    for variant in args.variant:
+        name, _, jvm_args = variant.partition(":")
+        workers.append(Worker(name, jvm + ["-Dneuralnotes.engine=" + args.engine]
+                              + [a for a in jvm_args.split(",") if a]
+                              + ["org.neuralnotes.bench.Worker"], env))
     if not args.no_plain:
         workers.append(Worker("java-plain", jvm + ["-Dneuralnotes.engine=plain",
                                                    "org.neuralnotes.bench.Worker"], env))
@@ -150,6 +157,9 @@ def main():
     p.add_argument("--only", default="", help="comma-separated workload names, e.g. W2,P2")
     p.add_argument("--no-plain", action="store_true", help="leave out plain EJML")
     p.add_argument("--no-torch", action="store_true")
+    p.add_argument("--variant", action="append", default=[],
+                   help="another Java worker, NAME:JVMARG,JVMARG (e.g. another engine)")
+    p.add_argument("--extra-classpath", default="", help="prepended to the Java classpath")
     p.add_argument("--out", default=os.path.join(ROOT, "build/bench"))
     args = p.parse_args()
 

@@ -14,7 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  *       {@link PlainEngine} (EJML); {@link #engineStatus()} then says why BLAS was not used;</li>
  *   <li>{@code blas}: the native engine or, if it cannot load, an IllegalStateException on
  *       every product saying why;</li>
- *   <li>{@code plain}: EJML's own products, the reference.</li>
+ *   <li>{@code plain}: EJML's own products, the reference;</li>
+ *   <li>a class name, e.g. {@code com.example.MyEngine}: that {@link Engine}, made with its
+ *       public no-argument constructor (used by the benchmarks to compare other routes).</li>
  * </ul>
  * In a notebook: {@code System.setProperty("neuralnotes.engine", "plain")} before the first
  * product. {@link #engineName()} tells which one is in use. Both engines agree to rounding
@@ -150,7 +152,8 @@ public final class Products {
 
         /** The choice for one value of the property (package-private for the tests). */
         Selection(String property) {
-            String wanted = property == null ? "auto" : property.trim().toLowerCase();
+            String given = property == null ? "auto" : property.trim();
+            String wanted = given.contains(".") ? "class" : given.toLowerCase();
             Engine chosen = null;
             String note;
             IllegalStateException error = null;
@@ -180,9 +183,23 @@ public final class Products {
                         note = "plain (EJML), because " + e.getMessage();
                     }
                     break;
+                case "class":
+                    try {
+                        chosen = (Engine) Class.forName(given, true,
+                                Thread.currentThread().getContextClassLoader())
+                                .getDeclaredConstructor().newInstance();
+                        note = chosen.name() + ", chosen by " + ENGINE_PROPERTY + "=" + given;
+                    } catch (ReflectiveOperationException | ClassCastException
+                             | LinkageError e) {
+                        error = new IllegalStateException(ENGINE_PROPERTY + "=" + given
+                                + ": expected a class implementing " + Engine.class.getName()
+                                + " with a public no-argument constructor, found " + e, e);
+                        note = error.getMessage();
+                    }
+                    break;
                 default:
-                    error = new IllegalStateException(ENGINE_PROPERTY + ": expected auto, blas"
-                            + " or plain, found \"" + wanted + "\"");
+                    error = new IllegalStateException(ENGINE_PROPERTY + ": expected auto, blas,"
+                            + " plain or an Engine class name, found \"" + given + "\"");
                     note = error.getMessage();
             }
             this.engine = chosen;

@@ -223,6 +223,13 @@ class EnginesTest {
         assertTrue(e.getMessage().contains("neuralnotes.engine") && e.getMessage().contains(
                 "fastest"), e.getMessage());
 
+        Products.Selection byClass = new Products.Selection(PlainEngine.class.getName());
+        assertTrue(byClass.engine() instanceof PlainEngine);
+        Products.Selection notAnEngine = new Products.Selection("java.lang.String");
+        e = assertThrows(IllegalStateException.class, notAnEngine::engine);
+        assertTrue(e.getMessage().contains("java.lang.String") && e.getMessage().contains(
+                Engine.class.getName()), e.getMessage());
+
         Products.Selection blas = new Products.Selection("blas");
         Products.Selection auto = new Products.Selection("auto");
         if (fastOrNull() != null) {
