@@ -68,10 +68,43 @@ public final class BlasEngine implements Engine {
         int m = C.numRows;
         int n = C.numCols;
         int k = transA ? A.numRows : A.numCols;
+        if ((n == 1 || m == 1) && k > 1) {
+            gemv(transA, transB, alpha, A, B, beta, C, m, n, k);
+            return;
+        }
         // column-major: Cᵀ (n×m) = α·op(B)ᵀ·op(A)ᵀ + β·Cᵀ on the row-major arrays as they are
         blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
                 alpha, B.data, Math.max(1, B.numCols), A.data, Math.max(1, A.numCols),
                 beta, C.data, Math.max(1, n));
+    }
+
+    /**
+     * A product whose result is a single column or row is a matrix-vector product: dgemv is
+     * several times faster there than dgemm (e.g. z = X·w in logistic regression).
+     */
+    private void gemv(boolean transA, boolean transB, double alpha, DMatrixRMaj A,
+                      DMatrixRMaj B, double beta, DMatrixRMaj C, int m, int n, int k) {
+        if (beta == 0.0) {
+            // β = 0 means "ignore C", also when C holds NaN; dgemv would compute 0·C
+            java.util.Arrays.fill(C.data, 0, m * n, 0.0);
+        }
+        if (n == 1) {
+            // c = α·op(A)·x + β·c, x = op(B) a vector of k entries (contiguous either way);
+            // A's array read column-major is Aᵀ
+            if (transA) {
+                blas.dgemv("N", m, k, alpha, A.data, m, B.data, 1, beta, C.data, 1);
+            } else {
+                blas.dgemv("T", k, m, alpha, A.data, k, B.data, 1, beta, C.data, 1);
+            }
+        } else {
+            // cᵀ = α·op(B)ᵀ·aᵀ + β·cᵀ, a = op(A) a vector of k entries; B's array read
+            // column-major is Bᵀ
+            if (transB) {
+                blas.dgemv("T", k, n, alpha, B.data, k, A.data, 1, beta, C.data, 1);
+            } else {
+                blas.dgemv("N", n, k, alpha, B.data, n, A.data, 1, beta, C.data, 1);
+            }
+        }
     }
 
     @Override

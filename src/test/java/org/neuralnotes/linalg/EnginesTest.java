@@ -20,7 +20,7 @@ class EnginesTest {
     /** {rows of op(A), inner, cols of op(B)} */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {7, 1, 5}, {1, 9, 6}, {6, 9, 1},
-        {1000, 3, 2}, {3, 1000, 2}, {2, 3, 1000}, {64, 784, 10}, {129, 65, 33}, {200, 200, 200},
+        {1000, 3, 2}, {3, 1000, 2}, {1000, 100, 1}, {1, 1000, 300}, {1, 2, 1}, {2, 1, 1}, {2, 3, 1000}, {64, 784, 10}, {129, 65, 33}, {200, 200, 200},
     };
 
     private static DMatrixRMaj uniform(int rows, int cols, Rng rng) {
@@ -106,6 +106,26 @@ class EnginesTest {
                             + " transA=" + transA + " transB=" + transB
                             + " alpha=" + ab[0] + " beta=" + ab[1]);
                 }
+            }
+        }
+    }
+
+    @Test
+    void betaZeroIgnoresWhatCHeldEvenNaN() {
+        Engine fast = fastOrNull();
+        Engine[] engines = fast == null ? new Engine[] {new PlainEngine()}
+                : new Engine[] {new PlainEngine(), fast};
+        Rng rng = new Rng(3L);
+        for (Engine engine : engines) {
+            for (int[] s : new int[][] {{5, 4, 1}, {1, 4, 5}, {5, 4, 3}}) {
+                DMatrixRMaj A = uniform(s[0], s[1], rng);
+                DMatrixRMaj B = uniform(s[1], s[2], rng);
+                DMatrixRMaj C = new DMatrixRMaj(s[0], s[2]);
+                java.util.Arrays.fill(C.data, Double.NaN);
+                engine.gemm(false, false, 1.0, A, B, 0.0, C);
+                DMatrixRMaj expected = new DMatrixRMaj(s[0], s[2]);
+                new PlainEngine().gemm(false, false, 1.0, A, B, 0.0, expected);
+                assertAgree(expected, C, scale(false, false, A, B), engine.name() + " beta=0");
             }
         }
     }
