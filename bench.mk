@@ -57,3 +57,8 @@ bench-alternatives: blas bench-java bench-python
 	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine" \
 	  --variant "java-ejml-mt:-Dneuralnotes.engine=org.neuralnotes.bench.EjmlMtEngine" \
 	  $(BENCH_ARGS)
+
+# item 4: W3 at batch sizes 1 … 1024 and hidden widths 32 … 1024 -> build/bench/scaling/
+.PHONY: bench-scaling
+bench-scaling: blas bench-java bench-python
+	$(BENCH_PYTHON) tools/bench/run.py --suite scaling --out $(BENCH_DIR)/scaling $(BENCH_ARGS)

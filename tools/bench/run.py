@@ -38,6 +38,21 @@ WORKLOADS = [
      dict(kind="product", seed=6, m=10000, k=784, n=64, iterations=5)),
 ]
 
+# item 4 of the issue: where per-call overhead dominates and where the products do
+SCALING = [
+    (f"S-b{b}", f"784-128-64-10, batch {b}, one epoch of {n}",
+     dict(kind="mlp", seed=3, sizes=[784, 128, 64, 10], examples=n, batch=b, iterations=1,
+          rate=0.1 if b > 1 else 0.01))
+    for b, n in ((1, 6000), (32, 60000), (128, 60000), (1024, 60000))
+] + [
+    (f"S-h{h}", f"784-{h}-64-10, batch 128, one epoch of 60000",
+     dict(kind="mlp", seed=3, sizes=[784, h, 64, 10], examples=60000, batch=128, iterations=1,
+          rate=0.1))
+    for h in (32, 256, 1024)
+]
+
+SUITES = {"main": WORKLOADS, "scaling": SCALING, "all": WORKLOADS + SCALING}
+
 
 class Worker:
     def __init__(self, name, argv, env):
@@ -154,6 +169,8 @@ def main():
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--engine", default="auto", help="neuralnotes.engine of the java worker")
+    p.add_argument("--suite", choices=sorted(SUITES), default="main",
+                   help="main: W1-W3 and products; scaling: batch sizes and widths")
     p.add_argument("--only", default="", help="comma-separated workload names, e.g. W2,P2")
     p.add_argument("--no-plain", action="store_true", help="leave out plain EJML")
     p.add_argument("--no-torch", action="store_true")
@@ -170,7 +187,7 @@ def main():
     env["MKL_NUM_THREADS"] = threads
     env["BENCH_THREADS"] = threads
 
-    chosen = [w for w in WORKLOADS if not args.only or w[0] in args.only.split(",")]
+    chosen = [w for w in SUITES[args.suite] if not args.only or w[0] in args.only.split(",")]
     workers = start_workers(args, env)
     rows = []
     failures = []
@@ -254,7 +271,7 @@ def write(out, rows, env_info, failures):
     with open(os.path.join(out, "environment.json"), "w") as f:
         json.dump(env_info, f, indent=2)
     descriptions = []
-    for name, title, spec in WORKLOADS:
+    for name, title, spec in WORKLOADS + SCALING:
         if any(r["workload"] == name for r in rows):
             descriptions.append(f"- **{name}**: {title}")
     md = ["# Benchmarks", "",
