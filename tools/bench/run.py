@@ -193,6 +193,11 @@ def main():
     failures = []
     try:
         env_info = environment(workers, env)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+        if load > (os.cpu_count() or 1) * 0.75:
+            print(f"warning: load average {load:.1f} on {os.cpu_count()} cores: other processes "
+                  "are running, times will be noisy (ratios less so: the workers alternate)",
+                  file=sys.stderr, flush=True)
         print(f"java engine: {env_info['workers']['java'].get('status')}", flush=True)
         for name, title, spec in chosen:
             hashes, flops, results, times = {}, {}, {}, {}
@@ -236,6 +241,8 @@ def main():
     finally:
         for w in workers:
             w.close()
+    if hasattr(os, "getloadavg"):
+        env_info["load average at end"] = [f"{x:.2f}" for x in os.getloadavg()]
     write(args.out, rows, env_info, failures)
     if failures:
         print("RESULTS DISAGREE:\n  " + "\n  ".join(failures), file=sys.stderr)
