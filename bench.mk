@@ -42,19 +42,16 @@ BENCH_BYTEDECO := org.bytedeco:openblas:0.3.31-1.5.13 org.bytedeco:openblas:0.3.
 
 .PHONY: bench-alternatives
 bench-alternatives: blas bench-java bench-python
-	mkdir -p $(BENCH_ALT)/jars $(BENCH_ALT)/lib $(BENCH_ALT)/classes
+	mkdir -p $(BENCH_ALT)/jars $(BENCH_ALT)/classes
 	for a in $(BENCH_BYTEDECO); do \
 	  $(BENCH_MVN) -q -o dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars 2>/dev/null \
 	  || $(BENCH_MVN) -q dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars || exit 1; done
-	cd $(BENCH_ALT)/lib && unzip -o -q -j ../jars/openblas-0.3.31-1.5.13-linux-x86_64.jar \
-	  'org/bytedeco/openblas/linux-x86_64/libopenblas.so.0' 'org/bytedeco/openblas/linux-x86_64/libgfortran.so.5' \
-	  'org/bytedeco/openblas/linux-x86_64/libquadmath.so.0' 'org/bytedeco/openblas/linux-x86_64/libgcc_s.so.1'
 	javac -nowarn -d $(BENCH_ALT)/classes -cp "$$(cat $(BENCH_DIR)/classpath.txt):$$(ls $(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
 	  $$(find bench/alternatives bench/java -name '*.java')
 	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives \
-	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
-	  --variant "java-bundled-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=$(CURDIR)/$(BENCH_ALT)/lib/libopenblas.so.0" \
-	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine" \
+	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | grep -v openblas-.*-linux-x86_64 | tr '\n' ':')" \
+	  --variant "java-bundled-openblas:+cp=$(CURDIR)/$(BENCH_ALT)/jars/openblas-0.3.31-1.5.13-linux-x86_64.jar" \
+	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine,+cp=$(CURDIR)/$(BENCH_ALT)/jars/openblas-0.3.31-1.5.13-linux-x86_64.jar" \
 	  --variant "java-ejml-mt:-Dneuralnotes.engine=org.neuralnotes.bench.EjmlMtEngine" \
 	  $(BENCH_ARGS)
 

@@ -100,9 +100,14 @@ def start_workers(args, env):
     workers = [Worker("java", jvm + ["-Dneuralnotes.engine=" + args.engine,
                                      "org.neuralnotes.bench.Worker"], env)]
     for variant in args.variant:
+        # NAME:ARG,ARG where an ARG "+cp=PATH" puts PATH first on this worker's classpath
         name, _, jvm_args = variant.partition(":")
-        workers.append(Worker(name, jvm + ["-Dneuralnotes.engine=" + args.engine]
-                              + [a for a in jvm_args.split(",") if a]
+        extra = [a for a in jvm_args.split(",") if a]
+        own = list(jvm)
+        for a in [a for a in extra if a.startswith("+cp=")]:
+            own[own.index("-cp") + 1] = a[4:] + os.pathsep + own[own.index("-cp") + 1]
+        workers.append(Worker(name, own + ["-Dneuralnotes.engine=" + args.engine]
+                              + [a for a in extra if not a.startswith("+cp=")]
                               + ["org.neuralnotes.bench.Worker"], env))
     if not args.no_plain:
         workers.append(Worker("java-plain", jvm + ["-Dneuralnotes.engine=plain",
