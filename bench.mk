@@ -1,5 +1,6 @@
 # Benchmarks and the native BLAS. Included by the Makefile; also works alone:
-#   make -f bench.mk blas    install the native OpenBLAS the fast engine uses (apt, as root)
+#   make -f bench.mk blas    install the system's OpenBLAS (apt, as root): only needed where the
+#                            OpenBLAS jar of the pom does not apply (not Linux x86_64)
 #   make -f bench.mk bench   the benchmark suite: Java (fast engine and plain EJML) vs numpy vs
 #                            PyTorch, alternating, medians -> build/bench/results.{md,csv}
 # Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch"   BENCH_TORCH=0
@@ -14,7 +15,7 @@ BENCH_MVN    ?= mvn
 blas:
 	bash tools/bench/install-openblas.sh
 
-bench: blas bench-java bench-python
+bench: bench-java bench-python
 	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
 
 # the library (compiled by Maven), its runtime classpath, then the benchmark classes by javac
@@ -33,11 +34,11 @@ bench-python:
 	bash tools/bench/setup-python.sh
 
 # The routes tried for the engine, side by side in the same alternating run:
-# the default engine (dev.ludovic.netlib JNI + the system's OpenBLAS), the same bridge on the
-# OpenBLAS that org.bytedeco:openblas ships in its jar, bytedeco's own cblas_dgemm on double[],
-# EJML multi-threaded, plain EJML, numpy, PyTorch -> build/bench/alternatives/
+# the default engine (dev.ludovic.netlib JNI + the OpenBLAS 0.3.31 of the org.bytedeco:openblas
+# jar), the same bridge on the system's OpenBLAS (Debian 0.3.21), bytedeco's own cblas_dgemm on
+# double[] (copies), EJML multi-threaded, plain EJML, numpy, PyTorch -> build/bench/alternatives/
 BENCH_ALT      := $(BENCH_DIR)/alt
-BENCH_BYTEDECO := org.bytedeco:openblas:0.3.31-1.5.13 org.bytedeco:openblas:0.3.31-1.5.13:jar:linux-x86_64 \
+BENCH_BYTEDECO := org.bytedeco:openblas:0.3.31-1.5.13 \
                   org.bytedeco:javacpp:1.5.13 org.bytedeco:javacpp:1.5.13:jar:linux-x86_64
 
 .PHONY: bench-alternatives
@@ -49,13 +50,13 @@ bench-alternatives: blas bench-java bench-python
 	javac -nowarn -d $(BENCH_ALT)/classes -cp "$$(cat $(BENCH_DIR)/classpath.txt):$$(ls $(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
 	  $$(find bench/alternatives bench/java -name '*.java')
 	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives \
-	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | grep -v openblas-.*-linux-x86_64 | tr '\n' ':')" \
-	  --variant "java-bundled-openblas:+cp=$(CURDIR)/$(BENCH_ALT)/jars/openblas-0.3.31-1.5.13-linux-x86_64.jar" \
-	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine,+cp=$(CURDIR)/$(BENCH_ALT)/jars/openblas-0.3.31-1.5.13-linux-x86_64.jar" \
+	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
+	  --variant "java-system-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=/usr/lib/x86_64-linux-gnu/libopenblas.so.0" \
+	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine" \
 	  --variant "java-ejml-mt:-Dneuralnotes.engine=org.neuralnotes.bench.EjmlMtEngine" \
 	  $(BENCH_ARGS)
 
 # item 4: W3 at batch sizes 1 … 1024 and hidden widths 32 … 1024 -> build/bench/scaling/
 .PHONY: bench-scaling
-bench-scaling: blas bench-java bench-python
+bench-scaling: bench-java bench-python
 	$(BENCH_PYTHON) tools/bench/run.py --suite scaling --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
