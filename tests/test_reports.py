@@ -18,8 +18,6 @@ to install; nothing here is skipped.
 
 from __future__ import annotations
 
-import functools
-import json
 import os
 import re
 import shutil
@@ -27,64 +25,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
+from tests.report_support import (PLOT_DIV, PLOT_TESTS, PLOTLY_INLINE, browser, offline_loopback_prefix,
+                                  offline_prefix, plot_count, html_of)
 from tests.support import DEFAULT_TEST_KERNEL, REPORTS
-from tools.reports import ASSETS, chromium, is_trusted, pdf_unavailable
+from tools.reports import ASSETS, is_trusted
 from tools.run_notebooks import PROJECT, discover
 
-PLOT_TESTS = PROJECT / "tests" / "plot"
-PLAYWRIGHT = PLOT_TESTS / "node_modules" / "playwright-core" / "package.json"
 PLOT_TEST_NOTEBOOK = PLOT_TESTS / "notebooks" / "plot_display.ipynb"
 SAMPLE_PAGE = PROJECT / "target" / "plot" / "sample-figures.html"  # written by the plot unit tests
 SCREENSHOT = REPORTS / "screenshot.png"
-PLOT_DIV = 'class="neuralnotes-plot"'
-PLOTLY_INLINE = "inlined by neuralnotes"  # PlotlyJs marks the one inline copy of plotly.js
 MODULE_IMPORT = re.compile(r"""\bimport\(\s*["']((?:[a-z][a-z0-9+.-]*:|//)[^"']*)["']""", re.I)
-URL_ATTR = re.compile(r'<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)="([^"]*)"', re.I)
+URL_ATTR = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)=(?:"([^"]*)"|'([^']*)')""", re.I)
 CHECKED_LINE = re.compile(r"^(ok  |FAIL) (.+?): (\d+) plots(?: drawn)?", re.M)
 
 NOTEBOOK_FILES = discover()
 IDS = [p.name for p in NOTEBOOK_FILES]
-
-
-@functools.cache
-def offline_prefix() -> tuple[str, ...]:
-    """A new network namespace, without any network, when this machine allows one."""
-    ok = subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0 \
-        if shutil.which("unshare") else False
-    return ("unshare", "-n") if ok else ()
-
-
-@functools.cache
-def offline_loopback_prefix() -> tuple[str, ...]:
-    """A network namespace with only the loopback device (for a local server), when allowed."""
-    if not offline_prefix() or not shutil.which("ip"):
-        return ()
-    up = ("unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$@"', "sh")
-    return up if subprocess.run([*up, "true"], capture_output=True).returncode == 0 else ()
-
-
-def browser() -> str:
-    """Debian's chromium, or the test fails saying how to install it."""
-    found = chromium()
-    if found is None:
-        pytest.fail(pdf_unavailable(), pytrace=False)
-    if not PLAYWRIGHT.is_file():
-        pytest.fail(f"{PLAYWRIGHT.parent} is missing: run `make test-deps` (npm ci in tests/plot)",
-                    pytrace=False)
-    return found
-
-
-def plot_count(nb: nbformat.NotebookNode) -> int:
-    """Plot divs in the notebook's outputs."""
-    return sum(_html(out).count(PLOT_DIV) for cell in nb.cells for out in cell.get("outputs", []))
-
-
-def _html(out) -> str:
-    html = out.get("data", {}).get("text/html", "")
-    return "".join(html) if isinstance(html, list) else html
 
 
 def executed(notebook_runs, notebook: Path):
@@ -125,7 +82,7 @@ def test_the_report_holds_every_plot_and_loads_nothing_from_a_url(notebook_runs,
     assert copies == 1 if plots else copies <= 1, f"plotly.js {copies} times in a report with {plots} plots"
     # what the page loads by itself (the browser check below proves that nothing else is asked for)
     assert MODULE_IMPORT.findall(page) == [], "the report imports a module from a URL"
-    urls = URL_ATTR.findall(page)
+    urls = [double or single for double, single in URL_ATTR.findall(page)]
     assert f"{ASSETS}/require.js" in urls
     assert any(u.startswith(f"{ASSETS}/mathjax/MathJax.js?") for u in urls)
     for url in urls:
@@ -137,7 +94,7 @@ def test_the_report_holds_every_plot_and_loads_nothing_from_a_url(notebook_runs,
 @pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=IDS)
 def test_the_executed_copy_carries_plotly_js_at_most_once(notebook_runs, notebook):
     run = executed(notebook_runs, notebook)
-    copies = sum(_html(out).count(PLOTLY_INLINE) for cell in run.nb.cells for out in cell.get("outputs", []))
+    copies = sum(html_of(out).count(PLOTLY_INLINE) for cell in run.nb.cells for out in cell.get("outputs", []))
     plots = plot_count(run.nb)
     assert copies == 1 if plots else copies <= 1, f"plotly.js {copies} times in a notebook with {plots} plots"
 

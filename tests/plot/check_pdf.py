@@ -12,13 +12,11 @@ typeset, the text there.
 Needs pdftotext (Debian's poppler-utils). Prints what it found and "N passed, M failed";
 exit code 0 when every check passes.
 """
-import html
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 
-PLOT_DIV = re.compile(r'class="neuralnotes-plot" data-title="([^"]*)"')
 MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
 TEX_COMMAND = re.compile(r"\\([A-Za-z]{2,})")
 NOT_DRAWN = "is not drawn: it needs JavaScript"
@@ -28,8 +26,11 @@ def words(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
-class MarkdownText(HTMLParser):
-    """The text of a report's markdown cells (outside code), and its first heading."""
+class ReportText(HTMLParser):
+    """A report's plot titles, the text of its markdown cells (outside code), its first heading.
+
+    (nbconvert writes outputs again with its own quoting, e.g. data-title='a "b"': parse, never grep.)
+    """
 
     VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base"}
 
@@ -39,11 +40,14 @@ class MarkdownText(HTMLParser):
         self.parts = []
         self.heading = None
         self._heading_parts = None
+        self.titles = []
 
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
+        if "neuralnotes-plot" in classes:
+            self.titles.append(dict(attrs).get("data-title") or "")
         in_md = (self.stack[-1][1] if self.stack else False) or "jp-MarkdownOutput" in classes
         in_code = (self.stack[-1][2] if self.stack else False) or tag in ("code", "pre", "script", "style")
         self.stack.append((tag, in_md, in_code))
@@ -82,9 +86,9 @@ def tex_commands(markdown_text):
 def check(pdf_text, report_html):
     """(what was found, failures) for a PDF's text and its report's HTML."""
     text = words(pdf_text)
-    titles = [html.unescape(t) for t in PLOT_DIV.findall(report_html)]
-    markdown = MarkdownText()
+    markdown = ReportText()
     markdown.feed(report_html)
+    titles = markdown.titles
     failures = []
     missing = [t for t in titles if words(t.split("\n")[0]) not in text]
     failures += [f"plot title not in the PDF: {t!r}" for t in missing]
