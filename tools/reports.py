@@ -121,12 +121,11 @@ def pdf_unavailable() -> str | None:
     """Why PDFs cannot be printed here, or None when they can."""
     if chromium() is not None:
         return None
-    if "CHROMIUM" in os.environ:
-        return f"CHROMIUM={os.environ['CHROMIUM']} is not an executable"
+    wanted = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
     how = ("run `make browser` (apt-get install chromium poppler-utils)" if os.geteuid() == 0 else
-           "an administrator must install it (apt-get install chromium poppler-utils), "
-           "or set CHROMIUM=/path/to/chromium")
-    return f"Debian's chromium is not installed: {how}"
+           "Debian's chromium is not installed and only root can install it "
+           "(apt-get install chromium poppler-utils), or set CHROMIUM=/path/to/chromium")
+    return f"no Chromium at {wanted}: {how}"
 
 
 def print_pdf(html: Path, pdf: Path) -> Path:
