@@ -113,11 +113,12 @@ class LogisticRegressionTest {
         // the optimum is a stationary point of J: Newton's gradient vanishes there
         CostGradient atOptimum = LogisticRegression.of(new DMatrixRMaj(2, 1, true, theta[1], theta[2]), theta[0])
                 .costAndGradient(X, y);
-        assertTrue(Math.abs(atOptimum.db()) < 1e-13 && CommonOps_DDRM.elementMaxAbs(atOptimum.dw()) < 1e-13);
+        assertTrue(Math.abs(atOptimum.db()) < 1e-12 && CommonOps_DDRM.elementMaxAbs(atOptimum.dw()) < 1e-12);
         // and the recorded costs fall towards J at the optimum
         assertTrue(r.costs().get(1) < r.costs().get(0));
         for (int i = 1; i < r.costs().size(); i++) {
-            assertTrue(r.costs().get(i) <= r.costs().get(i - 1));
+            // non-increasing, up to rounding once the optimum is reached
+            assertTrue(r.costs().get(i) <= r.costs().get(i - 1) + 1e-14);
         }
         assertEquals(atOptimum.J(), r.finalCost(), 1e-12);
     }
