@@ -1,5 +1,7 @@
 # Neuralnotes: `make notebooks`, `make test`, `make lab` (README.md says what each prints and writes).
 # Every step is stamped: a second run rebuilds or reinstalls only what changed.
+# Reports (HTML and PDF) need Debian's chromium and node/npm: as root, the set-up installs them with
+# apt-get when they are missing (`make browser`); otherwise an administrator installs them.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -32,17 +34,27 @@ KERNEL_CONFIG := $(VENV)/.kernel-config
 KERNEL_STAMP := $(VENV)/.kernels-installed
 MAIN_SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
 KERNEL_SETTINGS := $(KERNEL) $(KERNEL_HEAP) $(JAVA_HOME) $(shell command -v java)
+# Debian's chromium prints the PDFs and runs the browser tests; CHROMIUM=... names another one
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+# RequireJS and MathJax for the reports (tools/plot/package.json); Playwright for the browser tests
+REPORT_ASSETS := tools/plot/node_modules/.installed
+TEST_NODE_DEPS := tests/plot/node_modules/.installed
+IS_ROOT := $(filter 0,$(shell id -u))
 
-.PHONY: help lib venv kernels notebooks test lab lock clean distclean FORCE
+.PHONY: help lib venv kernels report-assets browser test-deps notebooks test lab lock clean distclean FORCE
 
 help:
-	@echo "make notebooks  build the library, set up .venv and the Java kernel, execute notebooks/*.ipynb"
-	@echo "                -> build/notebooks/*.ipynb (executed copies), build/reports/*.html"
+	@echo "make notebooks  build the library, set up .venv, the Java kernel and the report assets, execute"
+	@echo "                notebooks/*.ipynb -> build/notebooks/*.ipynb (executed, trusted),"
+	@echo "                build/reports/*.html and *.pdf (every plot, offline)"
 	@echo "make test       Java unit tests (mvn test), then pytest: the harness, pins, notebook hygiene,"
-	@echo "                binder/postBuild, and every notebook under IJava and under JJava"
+	@echo "                binder/postBuild, every notebook under IJava and under JJava, the reports in"
+	@echo "                headless Chromium offline, their PDFs, a notebook run from JupyterLab's interface"
 	@echo "make lab        JupyterLab with the kernel ready (LAB_ARGS='--no-browser --ip=0.0.0.0' etc.)"
-	@echo "make lib | venv | kernels   one step of the set-up;  make clean | distclean"
-	@echo "settings: KERNEL=$(KERNEL) KERNEL_HEAP=$(KERNEL_HEAP) CELL_TIMEOUT=$(CELL_TIMEOUT) PYTHON=$(PYTHON)"
+	@echo "make lib | venv | kernels | report-assets | browser | test-deps   one step of the set-up"
+	@echo "make clean | distclean"
+	@echo "settings: KERNEL=$(KERNEL) KERNEL_HEAP=$(KERNEL_HEAP) CELL_TIMEOUT=$(CELL_TIMEOUT) PYTHON=$(PYTHON) CHROMIUM=$(CHROMIUM)"
 
 ## The library and the kernel's classpath: target/neuralnotes-<version>.jar, target/lib/, target/kernel/
 lib: $(LIB_STAMP)
@@ -72,19 +84,54 @@ $(KERNEL_STAMP): $(VENV_STAMP) $(LIB_STAMP) $(KERNEL_CONFIG) tools/install_kerne
 	$(PY) tools/install_kernels.py --default $(KERNEL) --heap $(KERNEL_HEAP)
 	@touch $@
 
-## Every notebook, headless, in a fresh kernel: executed copies and HTML reports under build/
-notebooks: $(KERNEL_STAMP)
+## node and npm from Debian when missing (root only); Playwright 1.65 needs Node.js 20 or newer
+NEED_NPM = command -v npm >/dev/null || { \
+	  if [ -n "$(IS_ROOT)" ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; \
+	  else echo "npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; fi; }
+
+## RequireJS and MathJax 2 for the reports, pinned by tools/plot/package-lock.json (npm registry)
+report-assets: $(REPORT_ASSETS)
+$(REPORT_ASSETS): tools/plot/package.json tools/plot/package-lock.json
+	@echo "== report assets: requirejs and mathjax from the npm registry (tools/plot/package-lock.json)"
+	@$(NEED_NPM)
+	cd tools/plot && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## Playwright (playwright-core, no browser download: it drives Debian's chromium), pinned by tests/plot/package-lock.json
+test-deps: $(TEST_NODE_DEPS)
+$(TEST_NODE_DEPS): tests/plot/package.json tests/plot/package-lock.json
+	@echo "== browser test tools: playwright-core from the npm registry (tests/plot/package-lock.json)"
+	@$(NEED_NPM)
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+	  || { echo "playwright-core needs Node.js 20 or newer, found $$(node --version)" >&2; exit 1; }
+	cd tests/plot && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## Debian's chromium (PDFs, browser tests) and poppler-utils (PDF check): installed when missing, as root
+browser:
+	@if command -v $(CHROMIUM) >/dev/null && command -v pdftotext >/dev/null; then :; \
+	elif [ -n "$(IS_ROOT)" ]; then \
+	  echo "== browser: apt-get install chromium poppler-utils"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils; \
+	else \
+	  echo "!! $(CHROMIUM) or pdftotext is missing and only root can install them:"; \
+	  echo "!!   sudo apt-get install chromium poppler-utils   (or: make browser as root; or CHROMIUM=/path/to/chromium)"; \
+	  echo "!! make notebooks writes the HTML reports without PDFs; make test fails its browser and PDF tests"; \
+	fi
+
+## Every notebook, headless, in a fresh kernel: executed copies, HTML and PDF reports under build/
+notebooks: $(KERNEL_STAMP) $(REPORT_ASSETS) browser
 	@echo "== notebooks: each in a fresh kernel 'java', cells time out after $(CELL_TIMEOUT) s"
 	rm -rf build/notebooks build/reports
 	$(PY) tools/run_notebooks.py --kernel java --timeout $(CELL_TIMEOUT) \
-	    --executed build/notebooks --html build/reports --logs build/logs
+	    --executed build/notebooks --html build/reports --pdf build/reports --logs build/logs
 
 ## All tests; ends with the runners' summaries
-test: $(KERNEL_STAMP)
+test: $(KERNEL_STAMP) $(REPORT_ASSETS) $(TEST_NODE_DEPS) browser
 	@mkdir -p build/logs
 	@echo "== Java unit tests: mvn test"
 	$(MVN) $(MVN_FLAGS) test 2>&1 | $(NO_ANSI) | tee build/logs/mvn-test.log
-	@echo "== Python tests: pytest (notebooks run under java-ijava and java-jjava)"
+	@echo "== Python tests: pytest (notebooks under java-ijava and java-jjava, reports in Chromium, JupyterLab UI)"
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee build/logs/pytest.log
 	@echo "== summary"
 	@grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$$' build/logs/mvn-test.log | tail -n 1 \
@@ -106,6 +153,10 @@ clean:
 	rm -rf build target
 
 distclean: clean
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache tools/plot/node_modules tests/plot/node_modules
 
 FORCE:
+
+include plot.mk
+# benchmarks (make bench), when that fragment is there
+-include bench.mk

@@ -11,28 +11,23 @@
 #                            Notebook 7 in headless Chromium (Playwright) and checks every plot draws
 #   make build/NAME.pdf      prints build/NAME.html to PDF, offline (tools/plot/html2pdf.sh)
 #
-# Needs Debian's chromium (make plot-chromium installs it), poppler-utils (pdftotext) for the
-# PDF check, and node/npm for playwright-core (installed from the npm registry, no browser
-# download: it drives Debian's chromium).
+# Needs Debian's chromium and poppler-utils (pdftotext) for the PDF check (`make browser`
+# installs both, as root), and node/npm for playwright-core (`make test-deps`: from the npm
+# registry, no browser download: it drives Debian's chromium). The notebooks' own reports are
+# checked by `make test` (tests/test_reports.py); these targets check the plot package alone.
 
 PLOT_VENV      ?= /tmp/nn-plot-venv
 PLOT_BUILD     ?= build/plot
 PLOT_REPORTS   ?=
 PLOT_SAMPLE    := target/plot/sample-figures.html
-PLOT_NODE_DEPS := tests/plot/node_modules/playwright-core/package.json
+PLOT_NODE_DEPS := $(TEST_NODE_DEPS)
 CHROMIUM       ?= /usr/bin/chromium
 # the browser checks run in a network namespace of their own (no network at all) when allowed
 PLOT_OFFLINE   := $(shell unshare -n true 2>/dev/null && echo unshare -n)
 
 .PHONY: plot-test plot-unit plot-browser-check plot-notebook-test plot-ui-test plot-chromium plot-node-deps
 
-plot-chromium:
-	@command -v $(CHROMIUM) >/dev/null && command -v pdftotext >/dev/null \
-	  || (apt-get update -q && apt-get install -y -q chromium poppler-utils)
-
-$(PLOT_NODE_DEPS): tests/plot/package.json tests/plot/package-lock.json
-	cd tests/plot && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-	@touch $@
+plot-chromium: browser
 
 plot-node-deps: $(PLOT_NODE_DEPS)
 

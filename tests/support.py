@@ -27,6 +27,7 @@ DEFAULT_TEST_KERNEL = TEST_KERNELS[0]
 TEST_CELL_TIMEOUT = 300
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXECUTED = BUILD / "notebooks"
+REPORTS = BUILD / "reports"
 CHECK_LINE = re.compile(r"^check: ([a-z][a-z0-9_]*) = (\S+)$", re.MULTILINE)
 
 
@@ -43,30 +44,31 @@ def notebook_path(notebook: str | Path) -> Path:
 class NotebookRuns:
     """Runs each (notebook, kernel) pair at most once per session and keeps the result.
 
-    The IJava run of a notebook from notebooks/ writes build/notebooks/<name>.ipynb and
-    build/reports/<name>.html, exactly where `make notebooks` writes them; other runs write under
-    build/test-notebooks/<kernel>/.
+    The IJava run of a notebook from notebooks/ writes build/notebooks/<name>.ipynb,
+    build/reports/<name>.html and build/reports/<name>.pdf, exactly where `make notebooks` writes
+    them; other runs write the executed copy and HTML under build/test-notebooks/<kernel>/.
     """
 
     def __init__(self, root: Path = BUILD / "test-notebooks"):
         self.root = root
         self._runs: dict[tuple[Path, str], NotebookRun] = {}
 
-    def _folders(self, path: Path, kernel: str) -> tuple[Path, Path, Path]:
+    def _folders(self, path: Path, kernel: str) -> tuple[Path, Path, Path | None, Path]:
+        """Where a run writes: executed copy, HTML report, PDF (None: no PDF), kernel log."""
         if kernel == DEFAULT_TEST_KERNEL and path.parent == NOTEBOOKS.resolve():
-            return EXECUTED, BUILD / "reports", BUILD / "logs"
+            return EXECUTED, REPORTS, REPORTS, BUILD / "logs"
         out = self.root / kernel
-        return out, out, out / "logs"
+        return out, out, None, out / "logs"
 
     def run(self, notebook: str | Path, kernel: str = DEFAULT_TEST_KERNEL) -> NotebookRun:
         """The run of `notebook` under `kernel` (executed now if this session has not run it)."""
         path = notebook_path(notebook)
         key = (path, kernel)
         if key not in self._runs:
-            executed, html, logs = self._folders(path, kernel)
+            executed, html, pdf, logs = self._folders(path, kernel)
             self._runs[key] = run_notebook(
                 path, kernel, timeout=TEST_CELL_TIMEOUT,
-                executed_dir=executed, html_dir=html, log_dir=logs,
+                executed_dir=executed, html_dir=html, log_dir=logs, pdf_dir=pdf,
             )
         return self._runs[key]
 

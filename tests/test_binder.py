@@ -79,7 +79,9 @@ def test_a_notebook_runs_with_the_kernel_postbuild_installed(binder_environment,
     notebook = project / "notebooks" / discover()[0].name
     result = subprocess.run(
         [str(env / "bin" / "python"), "tools/run_notebooks.py", "--kernel", "java",
-         "--executed", str(tmp_path), "--html", str(tmp_path), "--logs", str(tmp_path), str(notebook)],
+         "--executed", str(tmp_path), "--html", str(tmp_path), "--logs", str(tmp_path),
+         # the report's RequireJS and MathJax: npm's copy in this checkout (`make report-assets`)
+         "--assets-from", str(PROJECT / "tools" / "plot" / "node_modules"), str(notebook)],
         cwd=project, env=environ, capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -3,12 +3,14 @@
     .venv/bin/python tools/run_notebooks.py                      # every notebooks/*.ipynb, kernel `java`
     .venv/bin/python tools/run_notebooks.py --kernel java-jjava notebooks/00-getting-started.ipynb
 
-For each notebook it writes the executed copy (with outputs) to --executed (default build/notebooks/),
-an HTML report to --html (default build/reports/) and the kernel's own log to --logs (default
-build/logs/). A cell that raises fails the run with the notebook's name, the cell's number (counting
+For each notebook it writes the executed copy (with outputs, marked trusted as `jupyter trust` does)
+to --executed (default build/notebooks/), an HTML report to --html (default build/reports/), with
+--pdf DIR also a PDF of that report (headless Chromium), and the kernel's own log to --logs (default
+build/logs/). Reports work offline: RequireJS and MathJax are copied next to them (tools/reports.py). A cell that raises fails the run with the notebook's name, the cell's number (counting
 every cell from 1, as they appear in JupyterLab), its source and the Java error; a cell that runs
 longer than --timeout seconds is stopped; the kernel process never outlives its notebook's run.
-Exit status: 0 when every notebook ran, 1 otherwise.
+Exit status: 0 when every notebook ran and every report was written, 1 otherwise. Without Chromium
+the PDFs are skipped, with the reason, and the exit status does not change.
 
 Tests use `run_notebook()` directly (see tests/conftest.py).
 """
@@ -28,6 +30,11 @@ import nbformat
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+if __package__:
+    from .reports import ASSETS_SOURCE, ReportError, export_html, pdf_unavailable, print_pdf, trust
+else:  # run as a script: tools/ is on sys.path
+    from reports import ASSETS_SOURCE, ReportError, export_html, pdf_unavailable, print_pdf, trust
 
 PROJECT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = PROJECT / "notebooks"
@@ -54,6 +61,9 @@ class NotebookRun:
     kernelspec_dir: str | None = None
     executed: Path | None = None
     html: Path | None = None
+    pdf: Path | None = None
+    pdf_skipped: str | None = None  # why no PDF was printed (no Chromium)
+    report_failure: str | None = None  # the executed copy, HTML or PDF could not be written
     log: Path | None = None
     stray_processes: list[int] = field(default_factory=list)  # killed after the run (should be none)
 
@@ -182,6 +192,8 @@ def run_notebook(
     html_dir: Path | None = None,
     log_dir: Path | None = None,
     startup_timeout: int = STARTUP_TIMEOUT,
+    pdf_dir: Path | None = None,
+    assets_source: Path = ASSETS_SOURCE,
 ) -> NotebookRun:
     """Run `notebook` top to bottom in a fresh `kernel`; never raises for a failing notebook."""
     notebook = Path(notebook)
@@ -258,7 +270,7 @@ def run_notebook(
     if run.stray_processes and run.ok:
         run.ok = False
         run.failure = f"{shown} under kernel {kernel}: kernel process(es) {run.stray_processes} outlived the run and were killed"
-    _write_outputs(run, executed_dir, html_dir)
+    _write_outputs(run, executed_dir, html_dir, pdf_dir, assets_source)
     return run
 
 
@@ -285,20 +297,26 @@ def _cell_message(shown: str, kernel: str, nb, index: int | None, what: str, det
     return message
 
 
-def _write_outputs(run: NotebookRun, executed_dir: Path | None, html_dir: Path | None) -> None:
-    if executed_dir is not None:
-        executed_dir.mkdir(parents=True, exist_ok=True)
-        run.executed = executed_dir / run.notebook.name
-        nbformat.write(run.nb, run.executed)
-    if html_dir is not None:
-        from nbconvert import HTMLExporter
-
-        html_dir.mkdir(parents=True, exist_ok=True)
-        body, _ = HTMLExporter(template_name="lab").from_notebook_node(
-            run.nb, resources={"metadata": {"name": run.notebook.stem}}
-        )
-        run.html = html_dir / f"{run.notebook.stem}.html"
-        run.html.write_text(body, encoding="utf-8")
+def _write_outputs(run: NotebookRun, executed_dir: Path | None, html_dir: Path | None,
+                   pdf_dir: Path | None = None, assets_source: Path = ASSETS_SOURCE) -> None:
+    """The executed copy (trusted), its HTML report and the report's PDF; failures go to run.report_failure."""
+    name = run.notebook.stem
+    try:
+        if executed_dir is not None:
+            executed_dir.mkdir(parents=True, exist_ok=True)
+            run.executed = executed_dir / run.notebook.name
+            nbformat.write(run.nb, run.executed)
+            trust(run.executed)
+        if html_dir is not None:
+            html_dir.mkdir(parents=True, exist_ok=True)
+            run.html = export_html(run.nb, name, html_dir, assets_source)
+        if pdf_dir is not None and run.html is not None:
+            run.pdf_skipped = pdf_unavailable()
+            if run.pdf_skipped is None:
+                pdf_dir.mkdir(parents=True, exist_ok=True)
+                run.pdf = print_pdf(run.html, pdf_dir / f"{name}.pdf")
+    except ReportError as e:
+        run.report_failure = f"{_shown(run.notebook)}: report not written: {e}"
 
 
 def _relative(path: Path | None) -> str:
@@ -321,25 +339,43 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for executed copies (default: build/notebooks)")
     parser.add_argument("--html", type=Path, default=BUILD / "reports",
                         help="folder for HTML reports (default: build/reports)")
+    parser.add_argument("--pdf", type=Path, default=None,
+                        help="folder for PDFs of the HTML reports (default: none)")
     parser.add_argument("--logs", type=Path, default=BUILD / "logs",
                         help="folder for the kernels' logs (default: build/logs)")
+    parser.add_argument("--assets-from", type=Path, default=ASSETS_SOURCE,
+                        help="node_modules holding requirejs and mathjax (default: tools/plot/node_modules)")
     args = parser.parse_args(argv)
 
     notebooks = args.notebooks or discover()
     if not notebooks:
         print(f"no notebooks found in {NOTEBOOKS}")
         return 1
-    failed = []
+    failed, unreported, skipped = [], [], set()
     for path in notebooks:
-        run = run_notebook(path, args.kernel, args.timeout, args.executed, args.html, args.logs)
+        run = run_notebook(path, args.kernel, args.timeout, args.executed, args.html, args.logs,
+                           pdf_dir=args.pdf, assets_source=args.assets_from)
         status = "ok    " if run.ok else "FAILED"
+        written = ", ".join(_relative(p) for p in (run.executed, run.html, run.pdf) if p is not None)
         print(f"{status} {_shown(path)}  kernel {args.kernel}  {run.cells} cells  {run.seconds:.1f} s"
-              f"  -> {_relative(run.executed)}, {_relative(run.html)}", flush=True)
+              f"  -> {written or '-'}", flush=True)
         if not run.ok:
             failed.append(run)
             print(run.failure, flush=True)
+        if run.report_failure:
+            unreported.append(run)
+            print(run.report_failure, flush=True)
+        if run.pdf_skipped:
+            skipped.add(run.pdf_skipped)
     print(f"notebooks: {len(notebooks) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    if args.html is not None:
+        reports = f"reports: {len(notebooks) - len(unreported)} written to {_relative(args.html)}"
+        if args.pdf is not None:
+            reports += " (HTML and PDF)" if not skipped else " (HTML only)"
+        print(reports + (f", {len(unreported)} failed" if unreported else ""))
+    for reason in sorted(skipped):
+        print(f"PDFs skipped: {reason}")
+    return 1 if failed or unreported else 0
 
 
 if __name__ == "__main__":

@@ -5,9 +5,12 @@
 //
 // Every element with class "neuralnotes-plot" must hold plotly's SVG (svg.main-svg), with
 // at least as many drawn traces as its data-traces attribute says, and a drawn title equal
-// to its data-title. The console must show no error, the page must throw no exception, and
-// the page must ask for nothing but file: and data: URLs (any other request is blocked and
-// counted as a failure). Exit code 0 when every report passes.
+// to its data-title. The console must show no error, the page must throw no exception, the
+// page must ask for nothing but file: and data: URLs (any other request is blocked and
+// counted as a failure), and every file it asks for must be there. When the page loads
+// MathJax (nbconvert's reports), MathJax must finish typesetting without a math error.
+// Prints one line per report ("ok   FILE: N plots drawn, M formulas typeset") and a
+// closing count. Exit code 0 when every report passes.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +60,24 @@ function inspectPlots() {
   });
 }
 
+// Runs in the page: waits for MathJax 2 (when the page has it) to finish, counts what it typeset.
+function typesetMath() {
+  if (!document.querySelector('script[src*="MathJax.js"]')) return { formulas: null };
+  if (!window.MathJax || !window.MathJax.Hub) return { formulas: 0, error: 'MathJax did not load' };
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ formulas: 0, error: 'MathJax did not finish in 60 s' }), 60000);
+    window.MathJax.Hub.Queue(() => {
+      clearTimeout(timer);
+      const errors = Array.from(document.querySelectorAll('.MathJax_Error, .mjx-merror, merror'))
+        .map((e) => e.textContent.slice(0, 120));
+      resolve({
+        formulas: document.querySelectorAll('.MathJax_CHTML, .MathJax_SVG, .MathJax').length,
+        error: errors.length ? `MathJax errors: ${errors.join(' | ')}` : null,
+      });
+    });
+  });
+}
+
 async function checkOne(context, file, opts, index) {
   const failures = [];
   const page = await context.newPage();
@@ -70,11 +91,17 @@ async function checkOne(context, file, opts, index) {
     if (msg.type() === 'error') failures.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => failures.push(`page error: ${err.message}`));
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (url.startsWith('file:')) failures.push(`could not load ${url}: ${request.failure()?.errorText}`);
+  });
   await page.goto('file://' + path.resolve(file), { waitUntil: 'load', timeout: 120000 });
   // plotly draws synchronously in newPlot; give pending promises (fonts, autosize) a moment
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.neuralnotes-plot'))
     .every((d) => d.querySelector('svg.main-svg')), null, { timeout: 30000 }).catch(() => {});
   await page.waitForTimeout(300);
+  const math = await page.evaluate(typesetMath);
+  if (math.error) failures.push(math.error);
   const plots = await page.evaluate(inspectPlots);
   if (plots.length < opts.minPlots) {
     failures.push(`expected at least ${opts.minPlots} plots, found ${plots.length}`);
@@ -91,10 +118,20 @@ async function checkOne(context, file, opts, index) {
   }
   if (opts.screenshot && index === 0) {
     fs.mkdirSync(path.dirname(path.resolve(opts.screenshot)), { recursive: true });
-    await page.screenshot({ path: opts.screenshot, fullPage: true });
+    // the first plot with what comes before it, not the whole (often very long) page
+    const top = await page.evaluate(() => {
+      const first = document.querySelector('.neuralnotes-plot');
+      return first ? Math.max(0, first.getBoundingClientRect().top + window.scrollY - 400) : 0;
+    });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({
+      path: opts.screenshot,
+      fullPage: true,
+      clip: { x: 0, y: top, width: 1000, height: Math.max(1, Math.min(1400, height - top)) },
+    });
   }
   await page.close();
-  return { plots, failures };
+  return { plots, math, failures };
 }
 
 const opts = parseArgs(process.argv.slice(2));
@@ -111,10 +148,11 @@ let failed = 0;
 try {
   for (let i = 0; i < opts.files.length; i++) {
     const file = opts.files[i];
-    const { plots, failures } = await checkOne(context, file, opts, i);
+    const { plots, math, failures } = await checkOne(context, file, opts, i);
+    const formulas = math.formulas === null ? '' : `, ${math.formulas} formulas typeset`;
     if (failures.length === 0) {
       passed++;
-      console.log(`ok   ${file}: ${plots.length} plots drawn`);
+      console.log(`ok   ${file}: ${plots.length} plots drawn${formulas}`);
     } else {
       failed++;
       console.log(`FAIL ${file}: ${plots.length} plots`);

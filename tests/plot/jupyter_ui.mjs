@@ -1,8 +1,10 @@
 // Opens a notebook in a running JupyterLab 4 (or Notebook 7) in headless Chromium, runs all
 // cells from the interface, and checks that every plot draws (plotly SVG with its title).
+// With --run no it runs nothing: the plots saved in a trusted notebook must draw as they are.
 //
 //   node tests/plot/jupyter_ui.mjs --url http://127.0.0.1:8899 --token TOKEN \
-//        --notebook plot_display.ipynb --plots 7 [--ui lab|notebook] [--screenshot out.png]
+//        --notebook plot_display.ipynb --plots 7 [--ui lab|notebook] [--run yes|no]
+//        [--screenshot out.png] [--chromium /usr/bin/chromium]
 //
 // The notebook path is relative to the server's root directory. Requests to anything but the
 // server are blocked and counted as failures.
@@ -18,6 +20,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const base = args.url || 'http://127.0.0.1:8899';
 const ui = args.ui || 'lab';
 const expected = Number(args.plots || 1);
+const runCells = (args.run || 'yes') !== 'no';
 const failures = [];
 const notes = [];
 
@@ -51,21 +54,31 @@ try {
     return !s || (s.getAttribute('data-status') || 'idle') === 'idle';
   }, null, { timeout: 120000 }).catch(() => {});
   await page.waitForTimeout(3000);
-  await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
-  await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
-  const deadline = Date.now() + 240000;
+  if (runCells) {
+    await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+  }
+  // done when every plot has drawn and no cell waits or runs ([*]); cells left unrun show [ ]
+  const busy = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+    .filter((p) => p.textContent.includes('*')).length;
+  const deadline = Date.now() + 480000;
+  let running = 0;
   while (Date.now() < deadline) {
     drawn = await page.evaluate(() => Array.from(document.querySelectorAll('.neuralnotes-plot'))
       .filter((d) => d.querySelector('svg.main-svg .gtitle')).length);
-    if (drawn >= expected) break;
+    running = await page.evaluate(busy);
+    if (drawn >= expected && running === 0) break;
     await page.waitForTimeout(1000);
   }
+  if (running > 0) failures.push(`${running} cells still running or waiting after 480 s`);
   if (drawn < expected) failures.push(`${drawn} plots drawn, expected ${expected}`);
   const errors = await page.evaluate(() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
     .filter((o) => o.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr'
       || o.classList.contains('jp-mod-error')).map((o) => o.textContent.slice(0, 200)));
   for (const e of errors) failures.push(`error output: ${e}`);
   if (args.screenshot) {
+    await page.evaluate(() => document.querySelector('.neuralnotes-plot')?.scrollIntoView());
+    await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(path.resolve(args.screenshot)), { recursive: true });
     await page.screenshot({ path: args.screenshot, fullPage: false });
   }
@@ -73,7 +86,7 @@ try {
   await context.close();
   fs.rmSync(userDataDir, { recursive: true, force: true });
 }
-console.log(`${ui}: ${drawn} plots drawn`);
+console.log(`${ui}${runCells ? ', run from the interface' : ', as saved'}: ${args.notebook}: ${drawn} plots drawn`);
 for (const n of notes) console.log(`note ${n}`);
 for (const f of failures) console.log(`FAIL ${f}`);
 console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);

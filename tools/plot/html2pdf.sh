@@ -6,8 +6,9 @@
 #   bash tools/plot/html2pdf.sh REPORT.html REPORT.pdf [ZOOM]
 #
 # ZOOM (default 0.8) scales the page when printed, so that a notebook's code and its
-# 700-pixel-wide plots fit the width of an A4 page. Plots are drawn by inline scripts before
-# the page's load event; --virtual-time-budget lets any pending drawing finish before printing.
+# 700-pixel-wide plots fit the width of an A4 page; longer code lines wrap instead of being
+# cut. Plots are drawn by inline scripts before the page's load event; --virtual-time-budget
+# lets pending work (plotly's drawing, MathJax's typesetting) finish before printing.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   echo "usage: $0 REPORT.html REPORT.pdf [ZOOM]" >&2
@@ -20,15 +21,24 @@ CHROMIUM="${CHROMIUM:-chromium}"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-# a copy of the page with print settings: A4, small margins, zoom; nothing else changes
-PRINT_CSS="<style>@page { size: A4; margin: 10mm; } @media print { html { zoom: $ZOOM; } .neuralnotes-plot, .jp-OutputArea-output { break-inside: avoid; } .modebar-container { display: none !important; } }</style>"
+# a copy of the page with print settings: A4, small margins, zoom; nothing else changes. Its
+# <base> is the report's own folder, so relative URLs (assets/require.js, assets/mathjax/...)
+# still find the files next to the report.
+PRINT_CSS="<style>@page { size: A4; margin: 10mm; } @media print { html { zoom: $ZOOM; } .neuralnotes-plot, .jp-OutputArea-output { break-inside: avoid; } .modebar-container { display: none !important; } .jp-InputArea-editor pre { white-space: pre-wrap !important; overflow-wrap: anywhere; } }</style>"
 python3 - "$IN" "$WORK/page.html" "$PRINT_CSS" <<'PY'
+import html as markup
+import os
+import re
 import sys
+from urllib.parse import quote
 src, dst, css = sys.argv[1:]
-html = open(src, encoding="utf-8").read()
-i = html.lower().find("</head>")
-html = html[:i] + css + html[i:] if i >= 0 else css + html
-open(dst, "w", encoding="utf-8").write(html)
+page = open(src, encoding="utf-8").read()
+base = '<base href="%s">' % markup.escape("file://" + quote(os.path.dirname(src) + "/"))
+head = re.search(r"<head[^>]*>", page, re.IGNORECASE)
+page = page[:head.end()] + base + page[head.end():] if head else base + page
+i = page.lower().find("</head>")
+page = page[:i] + css + page[i:] if i >= 0 else css + page
+open(dst, "w", encoding="utf-8").write(page)
 PY
 
 RUN=()

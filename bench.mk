@@ -1,0 +1,62 @@
+# Benchmarks and the native BLAS. Included by the Makefile; also works alone:
+#   make -f bench.mk blas    install the system's OpenBLAS (apt, as root): only needed where the
+#                            OpenBLAS jar of the pom does not apply (not Linux x86_64)
+#   make -f bench.mk bench   the benchmark suite: Java (fast engine and plain EJML) vs numpy vs
+#                            PyTorch, alternating, medians -> build/bench/results.{md,csv}
+# Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch"   BENCH_TORCH=0
+
+BENCH_DIR    := build/bench
+BENCH_PYTHON := $(BENCH_DIR)/venv/bin/python
+BENCH_ARGS   ?=
+BENCH_MVN    ?= mvn
+
+.PHONY: blas bench bench-java bench-python
+
+blas:
+	bash tools/bench/install-openblas.sh
+
+bench: bench-java bench-python
+	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
+
+# the library (compiled by Maven), its runtime classpath, then the benchmark classes by javac
+bench-java:
+	mkdir -p $(BENCH_DIR)/classes
+	$(BENCH_MVN) -q -o compile dependency:build-classpath -Dmdep.outputFile=$(BENCH_DIR)/deps.txt \
+	  -Dmdep.includeScope=runtime 2>/dev/null \
+	  || $(BENCH_MVN) -q compile dependency:build-classpath -Dmdep.outputFile=$(BENCH_DIR)/deps.txt \
+	  -Dmdep.includeScope=runtime
+	javac -nowarn -d $(BENCH_DIR)/classes -cp "target/classes:$$(cat $(BENCH_DIR)/deps.txt)" \
+	  $$(find bench/java -name '*.java')
+	echo "$(CURDIR)/target/classes:$(CURDIR)/$(BENCH_DIR)/classes:$$(cat $(BENCH_DIR)/deps.txt)" \
+	  > $(BENCH_DIR)/classpath.txt
+
+bench-python:
+	bash tools/bench/setup-python.sh
+
+# The routes tried for the engine, side by side in the same alternating run:
+# the default engine (dev.ludovic.netlib JNI + the OpenBLAS 0.3.31 of the org.bytedeco:openblas
+# jar), the same bridge on the system's OpenBLAS (Debian 0.3.21), bytedeco's own cblas_dgemm on
+# double[] (copies), EJML multi-threaded, plain EJML, numpy, PyTorch -> build/bench/alternatives/
+BENCH_ALT      := $(BENCH_DIR)/alt
+BENCH_BYTEDECO := org.bytedeco:openblas:0.3.31-1.5.13 \
+                  org.bytedeco:javacpp:1.5.13 org.bytedeco:javacpp:1.5.13:jar:linux-x86_64
+
+.PHONY: bench-alternatives
+bench-alternatives: blas bench-java bench-python
+	mkdir -p $(BENCH_ALT)/jars $(BENCH_ALT)/classes
+	for a in $(BENCH_BYTEDECO); do \
+	  $(BENCH_MVN) -q -o dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars 2>/dev/null \
+	  || $(BENCH_MVN) -q dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars || exit 1; done
+	javac -nowarn -d $(BENCH_ALT)/classes -cp "$$(cat $(BENCH_DIR)/classpath.txt):$$(ls $(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
+	  $$(find bench/alternatives bench/java -name '*.java')
+	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives \
+	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
+	  --variant "java-system-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=/usr/lib/x86_64-linux-gnu/libopenblas.so.0" \
+	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine" \
+	  --variant "java-ejml-mt:-Dneuralnotes.engine=org.neuralnotes.bench.EjmlMtEngine" \
+	  $(BENCH_ARGS)
+
+# item 4: W3 at batch sizes 1 … 1024 and hidden widths 32 … 1024 -> build/bench/scaling/
+.PHONY: bench-scaling
+bench-scaling: bench-java bench-python
+	$(BENCH_PYTHON) tools/bench/run.py --suite scaling --out $(BENCH_DIR)/scaling $(BENCH_ARGS)

@@ -1,0 +1,305 @@
+"""make bench: the notes' workloads in Java (fast engine and plain EJML), numpy and PyTorch,
+run in one command, alternating, several repetitions; medians into build/bench/.
+
+Each implementation is a long-lived worker process (so the JVM is warm and data is made once);
+for every repetition the workers take turns, one at a time, in a rotating order. Every worker
+makes the same data from one SplitMix64 seed (checked by hash) and must end at the same loss
+(1e-9 relative): a fast wrong answer is no result.
+"""
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+TOLERANCE = 1e-9
+
+# name, what the issue calls it, spec (iterations = units timed per run)
+WORKLOADS = [
+    ("W1", "logistic regression n=10000 m=100, one GD iteration",
+     dict(kind="logistic", seed=1, n=10000, m=100, iterations=100, rate=0.5)),
+    ("W2", "784-64-10 ReLU+softmax, M=10000 full batch, one iteration",
+     dict(kind="mlp", seed=2, sizes=[784, 64, 10], examples=10000, batch=10000,
+          iterations=5, rate=0.1)),
+    ("W3", "784-128-64-10 MLP, batch 128, one epoch of 60000",
+     dict(kind="mlp", seed=3, sizes=[784, 128, 64, 10], examples=60000, batch=128,
+          iterations=1, rate=0.1)),
+    ("P1", "product 128x784 · 784x128",
+     dict(kind="product", seed=4, m=128, k=784, n=128, iterations=200)),
+    ("P2", "product 1000x1000 · 1000x1000",
+     dict(kind="product", seed=5, m=1000, k=1000, n=1000, iterations=5)),
+    ("P3", "product 10000x784 · 784x64",
+     dict(kind="product", seed=6, m=10000, k=784, n=64, iterations=5)),
+]
+
+# item 4 of the issue: where per-call overhead dominates and where the products do
+SCALING = [
+    (f"S-b{b}", f"784-128-64-10, batch {b}, one epoch of {n}",
+     dict(kind="mlp", seed=3, sizes=[784, 128, 64, 10], examples=n, batch=b, iterations=1,
+          rate=0.1 if b > 1 else 0.01))
+    for b, n in ((1, 6000), (32, 60000), (128, 60000), (1024, 60000))
+] + [
+    (f"S-h{h}", f"784-{h}-64-10, batch 128, one epoch of 60000",
+     dict(kind="mlp", seed=3, sizes=[784, h, 64, 10], examples=60000, batch=128, iterations=1,
+          rate=0.1))
+    for h in (32, 256, 1024)
+]
+
+SUITES = {"main": WORKLOADS, "scaling": SCALING, "all": WORKLOADS + SCALING}
+
+
+class Worker:
+    def __init__(self, name, argv, env):
+        self.name = name
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     text=True, env=env, bufsize=1)
+
+    def ask(self, line):
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        reply = self.proc.stdout.readline()
+        if not reply:
+            raise RuntimeError(f"{self.name}: worker stopped (command: {line[:60]})")
+        fields = reply.rstrip("\n").split("\t")
+        if fields[0] != "ok":
+            raise RuntimeError(f"{self.name}: {line[:60]}: {' '.join(fields[1:])}")
+        return dict(f.split("=", 1) for f in fields[1:])
+
+    def close(self):
+        try:
+            self.proc.stdin.write("quit\n")
+            self.proc.stdin.flush()
+            self.proc.wait(timeout=30)
+        except Exception:
+            self.proc.kill()
+
+
+def java_setup_line(name, spec):
+    fields = [f"setup {name}"]
+    for k, v in spec.items():
+        fields.append(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}")
+    return "\t".join(fields)
+
+
+def start_workers(args, env):
+    classpath = open(args.classpath).read().strip()
+    if args.extra_classpath:
+        classpath = args.extra_classpath + os.pathsep + classpath
+    java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java") \
+        if os.environ.get("JAVA_HOME") else "java"
+    jvm = [java, "-Xmx6g", "-XX:+UseParallelGC", "-cp", classpath]
+    major = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    if any(f'version "{v}' in major for v in ("22", "23", "24", "25", "26")):
+        jvm.insert(1, "--enable-native-access=ALL-UNNAMED")
+    workers = [Worker("java", jvm + ["-Dneuralnotes.engine=" + args.engine,
+                                     "org.neuralnotes.bench.Worker"], env)]
+    for variant in args.variant:
+        # NAME:ARG,ARG where an ARG "+cp=PATH" puts PATH first on this worker's classpath
+        name, _, jvm_args = variant.partition(":")
+        extra = [a for a in jvm_args.split(",") if a]
+        own = list(jvm)
+        for a in [a for a in extra if a.startswith("+cp=")]:
+            own[own.index("-cp") + 1] = a[4:] + os.pathsep + own[own.index("-cp") + 1]
+        workers.append(Worker(name, own + ["-Dneuralnotes.engine=" + args.engine]
+                              + [a for a in extra if not a.startswith("+cp=")]
+                              + ["org.neuralnotes.bench.Worker"], env))
+    if not args.no_plain:
+        workers.append(Worker("java-plain", jvm + ["-Dneuralnotes.engine=plain",
+                                                   "org.neuralnotes.bench.Worker"], env))
+    workers.append(Worker("numpy", [args.python, os.path.join(HERE, "worker.py"), "numpy"], env))
+    if not args.no_torch:
+        probe = subprocess.run([args.torch_python, "-c", "import torch"], capture_output=True)
+        if probe.returncode == 0:
+            workers.append(Worker("torch", [args.torch_python, os.path.join(HERE, "worker.py"),
+                                            "torch"], env))
+        else:
+            print(f"PyTorch not importable by {args.torch_python}: its column is left out",
+                  file=sys.stderr)
+    return workers
+
+
+def environment(workers, env):
+    info = {w.name: w.ask("info") for w in workers}
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    flags = open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else ""
+    try:
+        debian_openblas = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "libopenblas0-pthread"],
+            capture_output=True, text=True).stdout or "not installed"
+    except OSError:
+        debian_openblas = "n/a"
+    try:
+        commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "commit": commit,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "avx512f": "avx512f" in flags,
+        "platform": platform.platform(),
+        "OPENBLAS_CORETYPE": env.get("OPENBLAS_CORETYPE", "(unset)"),
+        "OPENBLAS_L2_SIZE": env.get("OPENBLAS_L2_SIZE", "(unset)"),
+        "OPENBLAS_NUM_THREADS": env.get("OPENBLAS_NUM_THREADS", "(unset)"),
+        "OMP_NUM_THREADS": env.get("OMP_NUM_THREADS", "(unset)"),
+        "debian libopenblas0-pthread": debian_openblas,
+        "load average at start (other processes)": open("/proc/loadavg").read().split()[:3]
+        if os.path.exists("/proc/loadavg") else "n/a",
+        "workers": info,
+    }
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--classpath", default=os.path.join(ROOT, "build/bench/classpath.txt"))
+    p.add_argument("--python", default=sys.executable, help="python with numpy (the venv)")
+    p.add_argument("--torch-python", default="/usr/bin/python3",
+                   help="python that imports torch (Debian's python3-torch)")
+    p.add_argument("--reps", type=int, default=7)
+    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--engine", default="auto", help="neuralnotes.engine of the java worker")
+    p.add_argument("--suite", choices=sorted(SUITES), default="main",
+                   help="main: W1-W3 and products; scaling: batch sizes and widths")
+    p.add_argument("--only", default="", help="comma-separated workload names, e.g. W2,P2")
+    p.add_argument("--no-plain", action="store_true", help="leave out plain EJML")
+    p.add_argument("--no-torch", action="store_true")
+    p.add_argument("--variant", action="append", default=[],
+                   help="another Java worker, NAME:JVMARG,JVMARG (e.g. another engine)")
+    p.add_argument("--extra-classpath", default="", help="prepended to the Java classpath")
+    p.add_argument("--out", default=os.path.join(ROOT, "build/bench"))
+    args = p.parse_args()
+
+    env = dict(os.environ)
+    threads = str(args.threads)
+    env["OPENBLAS_NUM_THREADS"] = threads
+    env["OMP_NUM_THREADS"] = threads
+    env["MKL_NUM_THREADS"] = threads
+    env["BENCH_THREADS"] = threads
+
+    chosen = [w for w in SUITES[args.suite] if not args.only or w[0] in args.only.split(",")]
+    workers = start_workers(args, env)
+    rows = []
+    failures = []
+    try:
+        env_info = environment(workers, env)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+        if load > (os.cpu_count() or 1) * 0.75:
+            print(f"warning: load average {load:.1f} on {os.cpu_count()} cores: other processes "
+                  "are running, times will be noisy (ratios less so: the workers alternate)",
+                  file=sys.stderr, flush=True)
+        print(f"java engine: {env_info['workers']['java'].get('status')}", flush=True)
+        for name, title, spec in chosen:
+            hashes, flops, results, times = {}, {}, {}, {}
+            for w in workers:
+                reply = w.ask(java_setup_line(name, spec) if w.name.startswith("java")
+                              else f"setup {name}\t{json.dumps(spec)}")
+                hashes[w.name] = reply["hash"]
+                flops[w.name] = float(reply["flops"])
+                times[w.name] = []
+                results[w.name] = []
+            if len(set(hashes.values())) != 1:
+                raise RuntimeError(f"{name}: the data differ between implementations: {hashes}")
+            for _ in range(args.warmup):
+                for w in workers:
+                    w.ask(f"run {name}")
+            for rep in range(args.reps):
+                order = workers[rep % len(workers):] + workers[:rep % len(workers)]
+                for w in order:
+                    reply = w.ask(f"run {name}")
+                    times[w.name].append(float(reply["seconds"]) / spec["iterations"])
+                    results[w.name].append(float(reply["result"]))
+            for w in workers:
+                w.ask(f"drop {name}")
+            ref_time = statistics.median(times["numpy"])
+            ref_result = results["numpy"][0]
+            for w in workers:
+                t = statistics.median(times[w.name])
+                r = results[w.name][-1]
+                rel = abs(r - ref_result) / max(abs(ref_result), 1e-300)
+                repeat = len(set(results[w.name])) == 1
+                agree = rel <= TOLERANCE and repeat
+                if not agree:
+                    failures.append(f"{name} {w.name}: result {r!r} vs numpy {ref_result!r} "
+                                    f"(relative {rel:.2e}, repeatable {repeat})")
+                rows.append(dict(workload=name, description=title, implementation=w.name,
+                                 seconds=t, min_seconds=min(times[w.name]),
+                                 gflops=flops[w.name] / t / 1e9, ratio_to_numpy=t / ref_time,
+                                 result=r, relative_difference=rel, agrees=agree,
+                                 reps=len(times[w.name])))
+            print(table([r for r in rows if r["workload"] == name], header=False), flush=True)
+    finally:
+        for w in workers:
+            w.close()
+    if hasattr(os, "getloadavg"):
+        env_info["load average at end"] = [f"{x:.2f}" for x in os.getloadavg()]
+    write(args.out, rows, env_info, failures)
+    if failures:
+        print("RESULTS DISAGREE:\n  " + "\n  ".join(failures), file=sys.stderr)
+        sys.exit(1)
+
+
+def fmt_time(s):
+    return f"{s * 1e3:.3f} ms" if s < 1 else f"{s:.3f} s"
+
+
+def table(rows, header=True):
+    lines = []
+    if header:
+        lines.append("| workload | implementation | time (median) | GFLOP/s | ratio to numpy "
+                     "| final loss / Σ C | rel. diff to numpy |")
+        lines.append("|---|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        lines.append(f"| {r['workload']} | {r['implementation']} | {fmt_time(r['seconds'])} "
+                     f"| {r['gflops']:.1f} | {r['ratio_to_numpy']:.2f} | {r['result']:.12g} "
+                     f"| {r['relative_difference']:.1e}{'' if r['agrees'] else ' DISAGREES'} |")
+    return "\n".join(lines)
+
+
+def write(out, rows, env_info, failures):
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "results.csv"), "w", newline="") as f:
+        fields = ["workload", "description", "implementation", "seconds", "min_seconds",
+                  "gflops", "ratio_to_numpy", "result", "relative_difference", "agrees", "reps"]
+        wr = csv.DictWriter(f, fieldnames=fields)
+        wr.writeheader()
+        for r in rows:
+            wr.writerow({k: (repr(v) if isinstance(v, float) else v) for k, v in r.items()})
+    with open(os.path.join(out, "environment.json"), "w") as f:
+        json.dump(env_info, f, indent=2)
+    descriptions = []
+    for name, title, spec in WORKLOADS + SCALING:
+        if any(r["workload"] == name for r in rows):
+            descriptions.append(f"- **{name}**: {title}")
+    md = ["# Benchmarks", "",
+          "Time per unit (one iteration for W1/W2, one epoch for W3, one product for P*), "
+          "median of the repetitions; implementations alternate; double precision; "
+          f"{env_info['OPENBLAS_NUM_THREADS']} threads. Final losses must agree with numpy "
+          f"to {TOLERANCE:g} relative.", "", *descriptions, "",
+          table(rows), "", "## Environment", "", "```",
+          json.dumps(env_info, indent=2), "```", ""]
+    if failures:
+        md += ["## Disagreements", ""] + [f"- {x}" for x in failures] + [""]
+    with open(os.path.join(out, "results.md"), "w") as f:
+        f.write("\n".join(md))
+    print("\n" + table(rows))
+    print(f"\nwritten: {os.path.join(out, 'results.md')}, results.csv, environment.json")
+
+
+if __name__ == "__main__":
+    main()
