@@ -168,6 +168,7 @@ def test_a_notebook_run_from_the_jupyterlab_interface_shows_its_plots(notebook_r
     result = run_checked(
         [*offline_loopback_prefix(), sys.executable, str(PLOT_TESTS / "lab_ui.py"), str(run.notebook),
          "--plots", str(plots), "--executed", str(run.executed), "--out", str(REPORTS),
+         "--log", str(PROJECT / "build" / "logs" / "jupyterlab-ui.log"),
          "--chromium", chromium_path],
         timeout=1500, env=dict(os.environ, JUPYTER_PREFER_ENV_PATH="1"),
     )

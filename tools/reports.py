@@ -101,7 +101,10 @@ def export_html(nb: nbformat.NotebookNode, name: str, report_dir: Path,
     exporter.mathjax_url = MATHJAX_URL
     exporter.mermaid_js_url = ""
     exporter.mermaid_layout_elk_js_url = ""
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    try:
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    except Exception as e:  # nbconvert's own failure: name it, as a report failure
+        raise ReportError(f"nbconvert could not export {name}: {type(e).__name__}: {e}") from e
     path = report_dir / f"{name}.html"
     path.write_text(body, encoding="utf-8")
     return path
@@ -148,10 +151,13 @@ def trust(path: Path) -> None:
     """Mark the notebook at `path` trusted, as `jupyter trust` does, so JupyterLab runs its plots' scripts."""
     from nbformat.sign import NotebookNotary
 
-    nb = nbformat.read(path, as_version=4)
-    notary = NotebookNotary()
-    if not notary.check_signature(nb):
-        notary.sign(nb)
+    try:
+        nb = nbformat.read(path, as_version=4)
+        notary = NotebookNotary()
+        if not notary.check_signature(nb):
+            notary.sign(nb)
+    except Exception as e:  # the notary's database or secret could not be written
+        raise ReportError(f"could not mark {path} trusted: {type(e).__name__}: {e}") from e
 
 
 def is_trusted(path: Path) -> bool:

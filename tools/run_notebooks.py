@@ -6,9 +6,10 @@
 For each notebook it writes the executed copy (with outputs, marked trusted as `jupyter trust` does)
 to --executed (default build/notebooks/), an HTML report to --html (default build/reports/), with
 --pdf DIR also a PDF of that report (headless Chromium), and the kernel's own log to --logs (default
-build/logs/). Reports work offline: RequireJS and MathJax are copied next to them (tools/reports.py). A cell that raises fails the run with the notebook's name, the cell's number (counting
-every cell from 1, as they appear in JupyterLab), its source and the Java error; a cell that runs
-longer than --timeout seconds is stopped; the kernel process never outlives its notebook's run.
+build/logs/). Reports work offline: RequireJS and MathJax are copied next to them (tools/reports.py).
+A cell that raises fails the run with the notebook's name, the cell's number (counting every cell
+from 1, as they appear in JupyterLab), its source and the Java error; a cell that runs longer than
+--timeout seconds is stopped; the kernel process never outlives its notebook's run.
 Exit status: 0 when every notebook ran and every report was written, 1 otherwise. Without Chromium
 the PDFs are skipped, with the reason, and the exit status does not change.
 

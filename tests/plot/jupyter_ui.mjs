@@ -61,7 +61,9 @@ try {
   // done when every plot has drawn and no cell waits or runs ([*]); cells left unrun show [ ]
   const busy = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
     .filter((p) => p.textContent.includes('*')).length;
-  const deadline = Date.now() + 480000;
+  // saved plots draw as soon as the page renders them; running the cells takes the notebook's time
+  const waitMs = runCells ? 480000 : 90000;
+  const deadline = Date.now() + waitMs;
   let running = 0;
   while (Date.now() < deadline) {
     drawn = await page.evaluate(() => Array.from(document.querySelectorAll('.neuralnotes-plot'))
@@ -70,7 +72,7 @@ try {
     if (drawn >= expected && running === 0) break;
     await page.waitForTimeout(1000);
   }
-  if (running > 0) failures.push(`${running} cells still running or waiting after 480 s`);
+  if (running > 0) failures.push(`${running} cells still running or waiting after ${waitMs / 1000} s`);
   if (drawn < expected) failures.push(`${drawn} plots drawn, expected ${expected}`);
   const errors = await page.evaluate(() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
     .filter((o) => o.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr'

@@ -7,13 +7,13 @@
    trusted is opened without running anything; its saved plots must draw as they are.
 
     .venv/bin/python tests/plot/lab_ui.py NOTEBOOK.ipynb --plots N [--executed EXECUTED.ipynb]
-        [--out build/reports] [--chromium /usr/bin/chromium]
+        [--out build/reports] [--log build/logs/jupyterlab-ui.log] [--chromium /usr/bin/chromium]
 
 The server is JupyterLab from the Python environment running this script, with that environment's
 kernels (`java`), on 127.0.0.1, with a temporary root folder holding copies of the notebooks, so
 nothing in notebooks/ is touched. Run it under `unshare -n` (with the loopback device up) to keep
 the whole test off the network; in any case the browser blocks every request outside the server.
-Writes OUT/jupyterlab.png (and OUT/jupyterlab-executed.png) and OUT/jupyterlab-server.log. Stops
+Writes OUT/jupyterlab.png (and OUT/jupyterlab-executed.png) and the server's log (--log). Stops
 the server and its kernels at the end; a kernel process left over fails the test. Prints what each
 step found and "N passed, M failed"; exit code 0 when every step passes.
 """
@@ -86,7 +86,8 @@ def main() -> int:
     ap.add_argument("notebook", type=Path)
     ap.add_argument("--plots", type=int, required=True, help="plots the notebook shows")
     ap.add_argument("--executed", type=Path, help="its executed, trusted copy, opened without running")
-    ap.add_argument("--out", type=Path, default=Path("build/reports"))
+    ap.add_argument("--out", type=Path, default=Path("build/reports"), help="folder for the screenshots")
+    ap.add_argument("--log", type=Path, default=Path("build/logs/jupyterlab-ui.log"), help="the server's log")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     args = ap.parse_args()
 
@@ -102,7 +103,8 @@ def main() -> int:
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = args.out / "jupyterlab-server.log"
+    log = args.log
+    log.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_PREFER_ENV_PATH="1")
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={root}",
