@@ -100,3 +100,18 @@ def checks(nb: nbformat.NotebookNode) -> dict[str, float]:
                 pytest.fail(f"check {key!r} is printed twice (again in cell {number})", pytrace=False)
             found[key] = float(value)
     return found
+
+
+def notebook_checks(notebook: str) -> dict[str, float]:
+    """The `check:` values of an executed notebook; fails when it printed none (it did not run to
+    the end)."""
+    found = checks(executed_notebook(notebook))
+    if not found:
+        pytest.fail(f"{notebook} printed no 'check:' lines: did it run to the end?", pytrace=False)
+    return found
+
+
+def check_value(found: dict[str, float], key: str, notebook: str) -> float:
+    """One `check:` value; a missing key fails with the notebook's name and the key."""
+    assert key in found, f"{notebook}: no 'check: {key} = …' line in the executed notebook"
+    return found[key]

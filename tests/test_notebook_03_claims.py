@@ -10,23 +10,18 @@ import math
 
 import pytest
 
-from tests.support import checks as read_checks
-from tests.support import executed_notebook
+from tests.support import check_value, notebook_checks
 
 NOTEBOOK = "03-softmax-output"
 
 
 @pytest.fixture(scope="module")
 def checks():
-    found = read_checks(executed_notebook(NOTEBOOK))
-    if not found:
-        pytest.fail(f"{NOTEBOOK} printed no 'check:' lines: did it run to the end?", pytrace=False)
-    return found
+    return notebook_checks(NOTEBOOK)
 
 
 def value(checks, key):
-    assert key in checks, f"{NOTEBOOK}: no 'check: {key} = …' line in the executed notebook"
-    return checks[key]
+    return check_value(checks, key, NOTEBOOK)
 
 
 def test_split_holds_one_fifth_of_each_class(checks):

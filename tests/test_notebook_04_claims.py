@@ -8,23 +8,18 @@ message saying so, rather than being skipped.
 
 import pytest
 
-from tests.support import checks as read_checks
-from tests.support import executed_notebook
+from tests.support import check_value, notebook_checks
 
 NOTEBOOK = "04-multi-layer"
 
 
 @pytest.fixture(scope="module")
 def checks():
-    found = read_checks(executed_notebook(NOTEBOOK))
-    if not found:
-        pytest.fail(f"{NOTEBOOK} printed no 'check:' lines: did it run to the end?", pytrace=False)
-    return found
+    return notebook_checks(NOTEBOOK)
 
 
 def value(checks, key):
-    assert key in checks, f"{NOTEBOOK}: no 'check: {key} = …' line in the executed notebook"
-    return checks[key]
+    return check_value(checks, key, NOTEBOOK)
 
 
 def test_the_2_3_4_1_network_has_30_parameters(checks):
