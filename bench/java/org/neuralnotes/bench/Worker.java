@@ -81,7 +81,7 @@ public final class Worker {
         String kind = p.get("kind");
         switch (kind) {
             case "logistic":
-                return new Logistic(Long.parseLong(p.get("seed")), Integer.parseInt(p.get("n")), Integer.parseInt(p.get("m")),
+                return Training.logistic(Long.parseLong(p.get("seed")), Integer.parseInt(p.get("n")), Integer.parseInt(p.get("m")),
                         Integer.parseInt(p.get("iterations")), Double.parseDouble(p.get("rate")));
             case "mlp": {
                 String[] s = p.get("sizes").split(",");
@@ -89,7 +89,7 @@ public final class Worker {
                 for (int i = 0; i < s.length; i++) {
                     sizes[i] = Integer.parseInt(s[i]);
                 }
-                return new Mlp(Long.parseLong(p.get("seed")), sizes,
+                return Training.mlp(Long.parseLong(p.get("seed")), sizes,
                         Integer.parseInt(p.get("examples")), Integer.parseInt(p.get("batch")),
                         Integer.parseInt(p.get("iterations")), Double.parseDouble(p.get("rate")));
             }

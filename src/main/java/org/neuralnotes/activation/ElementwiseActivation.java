@@ -6,6 +6,11 @@ import org.neuralnotes.linalg.Checks;
 /**
  * An activation applied entry by entry: a = g(z), with g'(z) written from z and a
  * (σ' = a(1 − a), tanh' = 1 − a², as the notes write them).
+ *
+ * <p>A subclass gives {@link #value(double)} and {@link #derivative(double, double)}; the
+ * library's own activations also override the array loops {@link #values} and
+ * {@link #gradients} with loops of their own, which the JIT compiles with the per-entry
+ * formula inlined (the shared loop would call it through a virtual call per entry).
  */
 public abstract class ElementwiseActivation implements Activation {
 
@@ -24,11 +29,30 @@ public abstract class ElementwiseActivation implements Activation {
     public final DMatrixRMaj forward(DMatrixRMaj Z) {
         Checks.nonEmpty("Z", Z);
         DMatrixRMaj A = new DMatrixRMaj(Z.numRows, Z.numCols);
-        int n = Z.getNumElements();
-        for (int i = 0; i < n; i++) {
-            A.data[i] = value(Z.data[i]);
-        }
+        values(Z.data, A.data, Z.getNumElements());
         return A;
+    }
+
+    @Override
+    public final void forward(DMatrixRMaj Z, DMatrixRMaj A) {
+        Checks.nonEmpty("Z", Z);
+        Checks.notSame("A", A, "Z", Z);
+        A.reshape(Z.numRows, Z.numCols);
+        values(Z.data, A.data, Z.getNumElements());
+    }
+
+    /** a[i] = g(z[i]) for i < n. */
+    protected void values(double[] z, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = value(z[i]);
+        }
+    }
+
+    /** dZ[i] = g'(z[i])·dA[i] for i < n, given a[i] = g(z[i]); dZ may be dA. */
+    protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
+        for (int i = 0; i < n; i++) {
+            dZ[i] = derivative(z[i], a[i]) * dA[i];
+        }
     }
 
     /** g'(Z), entry by entry: the diagonal of the Jacobian, which is all there is of it. */
@@ -45,15 +69,19 @@ public abstract class ElementwiseActivation implements Activation {
 
     @Override
     public final DMatrixRMaj backward(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj dA) {
+        DMatrixRMaj dZ = new DMatrixRMaj(1, 1);
+        backward(Z, A, dA, dZ);
+        return dZ;
+    }
+
+    @Override
+    public final void backward(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj dA, DMatrixRMaj dZ) {
         Checks.sameShape("Z", Z, "A", A);
         Checks.sameShape("A", A, "dA", dA);
-        DMatrixRMaj dZ = new DMatrixRMaj(Z.numRows, Z.numCols);
-        int n = Z.getNumElements();
-        for (int i = 0; i < n; i++) {
-            // dZ = g'(Z) ⊙ dA
-            dZ.data[i] = derivative(Z.data[i], A.data[i]) * dA.data[i];
-        }
-        return dZ;
+        Checks.notSame("dZ", dZ, "Z", Z);
+        dZ.reshape(Z.numRows, Z.numCols);
+        // dZ = g'(Z) ⊙ dA
+        gradients(Z.data, A.data, dA.data, dZ.data, Z.getNumElements());
     }
 
     @Override

@@ -30,6 +30,21 @@ public final class LeakyRelu extends ElementwiseActivation {
     }
 
     @Override
+    protected void values(double[] z, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = z[i] > 0 ? z[i] : slope * z[i];
+        }
+    }
+
+    @Override
+    protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
+        for (int i = 0; i < n; i++) {
+            // dZ = g'(z)·dA, g'(z) = 1 or the slope
+            dZ[i] = (z[i] > 0 ? 1.0 : slope) * dA[i];
+        }
+    }
+
+    @Override
     public double derivative(double z, double a) {
         return z > 0 ? 1.0 : slope;
     }

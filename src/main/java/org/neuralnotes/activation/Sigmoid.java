@@ -19,6 +19,21 @@ public final class Sigmoid extends ElementwiseActivation {
     }
 
     @Override
+    protected void values(double[] z, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = value(z[i]);
+        }
+    }
+
+    @Override
+    protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
+        for (int i = 0; i < n; i++) {
+            // dZ = σ'(z)·dA = a(1 − a)·dA
+            dZ[i] = a[i] * (1.0 - a[i]) * dA[i];
+        }
+    }
+
+    @Override
     public double derivative(double z, double a) {
         // σ'(z) = a(1 − a)
         return a * (1.0 - a);

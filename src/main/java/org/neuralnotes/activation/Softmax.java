@@ -21,10 +21,18 @@ public final class Softmax implements Activation {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj Z) {
+        DMatrixRMaj A = new DMatrixRMaj(1, 1);
+        forward(Z, A);
+        return A;
+    }
+
+    @Override
+    public void forward(DMatrixRMaj Z, DMatrixRMaj A) {
         Checks.nonEmpty("Z", Z);
+        Checks.notSame("A", A, "Z", Z);
         int rows = Z.numRows;
         int k = Z.numCols;
-        DMatrixRMaj A = new DMatrixRMaj(rows, k);
+        A.reshape(rows, k);
         for (int r = 0; r < rows; r++) {
             int o = r * k;
             double max = Double.NEGATIVE_INFINITY;
@@ -42,7 +50,6 @@ public final class Softmax implements Activation {
                 A.data[o + j] /= sum;
             }
         }
-        return A;
     }
 
     /**
@@ -69,11 +76,19 @@ public final class Softmax implements Activation {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj dA) {
+        DMatrixRMaj dZ = new DMatrixRMaj(1, 1);
+        backward(Z, A, dA, dZ);
+        return dZ;
+    }
+
+    @Override
+    public void backward(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj dA, DMatrixRMaj dZ) {
         Checks.sameShape("Z", Z, "A", A);
         Checks.sameShape("A", A, "dA", dA);
+        Checks.notSame("dZ", dZ, "A", A);
         int rows = A.numRows;
         int k = A.numCols;
-        DMatrixRMaj dZ = new DMatrixRMaj(rows, k);
+        dZ.reshape(rows, k);
         for (int r = 0; r < rows; r++) {
             int o = r * k;
             // E = Σ_β A_β dA_β, the "averaged error" of note 003
@@ -86,7 +101,6 @@ public final class Softmax implements Activation {
                 dZ.data[o + j] = A.data[o + j] * (dA.data[o + j] - E);
             }
         }
-        return dZ;
     }
 
     @Override

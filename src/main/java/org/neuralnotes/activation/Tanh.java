@@ -13,6 +13,21 @@ public final class Tanh extends ElementwiseActivation {
     }
 
     @Override
+    protected void values(double[] z, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = Math.tanh(z[i]);
+        }
+    }
+
+    @Override
+    protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
+        for (int i = 0; i < n; i++) {
+            // dZ = (1 − a²)·dA
+            dZ[i] = (1.0 - a[i] * a[i]) * dA[i];
+        }
+    }
+
+    @Override
     public double derivative(double z, double a) {
         // tanh'(z) = 1 − a²
         return 1.0 - a * a;

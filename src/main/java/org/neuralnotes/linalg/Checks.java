@@ -41,6 +41,17 @@ public final class Checks {
         return m;
     }
 
+    /** Refuses {@code a} when it is null or the very matrix {@code b} (an output that must not alias an input). */
+    public static void notSame(String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
+        if (a == null) {
+            throw new IllegalArgumentException(nameA + ": expected a matrix for the result, found null");
+        }
+        if (a == b) {
+            throw new IllegalArgumentException(nameA + ": expected a matrix other than " + nameB
+                    + ", found the same matrix");
+        }
+    }
+
     /** Two matrices must have the same shape. */
     public static void sameShape(String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
         nonEmpty(nameA, a);

@@ -124,19 +124,41 @@ public final class Objective {
 
     /** dZ = ∂L/∂Z of the last layer (or its approximation, when one was chosen). */
     public DMatrixRMaj outputError(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj Y) {
+        DMatrixRMaj dZ = new DMatrixRMaj(1, 1);
+        outputError(Z, A, Y, dZ);
+        return dZ;
+    }
+
+    /**
+     * dZ = ∂L/∂Z of the last layer written into {@code dZ}, reshaped to the shape of A; for
+     * the paired objectives (sigmoid + binary cross-entropy, softmax + cross-entropy) with no
+     * temporary. {@code dZ} must be another matrix than Z, A and Y.
+     */
+    public void outputError(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj Y, DMatrixRMaj dZ) {
         Checks.sameShape("A", A, "Y", Y);
+        Checks.notSame("dZ", dZ, "A", A);
+        Checks.notSame("dZ", dZ, "Y", Y);
+        Checks.notSame("dZ", dZ, "Z", Z);
         switch (pair) {
             case SIGMOID_BCE:
                 BinaryCrossEntropy.checkTargets(Y);
-                return scaledDifference(A, Y, 1.0 / Y.numRows);
+                scaledDifference(A, Y, 1.0 / Y.numRows, dZ);
+                return;
             case SOFTMAX_CCE:
                 CategoricalCrossEntropy.checkTargets(Y);
-                return scaledDifference(A, Y, 1.0 / Y.numRows);
+                scaledDifference(A, Y, 1.0 / Y.numRows, dZ);
+                return;
             case SOFTMAX_SQUARED:
-                return softmaxSquared(Z, A, Y);
+                copyInto(softmaxSquared(Z, A, Y), dZ);
+                return;
             default:
-                return output.backward(Z, A, loss.gradient(A, Y));
+                output.backward(Z, A, loss.gradient(A, Y), dZ);
         }
+    }
+
+    private static void copyInto(DMatrixRMaj from, DMatrixRMaj to) {
+        to.reshape(from.numRows, from.numCols);
+        System.arraycopy(from.data, 0, to.data, 0, from.getNumElements());
     }
 
     private DMatrixRMaj softmaxSquared(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj Y) {
@@ -159,15 +181,14 @@ public final class Objective {
         }
     }
 
-    /** (A − Y)·s */
-    private static DMatrixRMaj scaledDifference(DMatrixRMaj A, DMatrixRMaj Y, double s) {
-        DMatrixRMaj dZ = new DMatrixRMaj(A.numRows, A.numCols);
+    /** dZ = (A − Y)·s */
+    private static void scaledDifference(DMatrixRMaj A, DMatrixRMaj Y, double s, DMatrixRMaj dZ) {
+        dZ.reshape(A.numRows, A.numCols);
         int n = A.getNumElements();
         for (int i = 0; i < n; i++) {
             // dZ = (A − Y)/N
             dZ.data[i] = s * (A.data[i] - Y.data[i]);
         }
-        return dZ;
     }
 
     /** softplus(x) = ln(1 + e^x), without overflow. */

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.activation.Activation;
 import org.neuralnotes.linalg.Checks;
 import org.neuralnotes.linalg.Products;
+import org.neuralnotes.linalg.Rows;
 
 /**
  * A fully connected layer: Z = X·W + b, A = g(Z), with rows as examples.
@@ -57,13 +58,26 @@ public final class Dense {
 
     /** Z = X·W + b and A = g(Z) for an input X of N × inputs. */
     public LayerOutput forward(DMatrixRMaj X) {
+        DMatrixRMaj Z = new DMatrixRMaj(1, 1);
+        DMatrixRMaj A = new DMatrixRMaj(1, 1);
+        forward(X, Z, A);
+        return new LayerOutput(Z, A);
+    }
+
+    /**
+     * Z = X·W + b and A = g(Z) written into {@code Z} and {@code A} (reshaped to N × units),
+     * two matrices the caller owns and may reuse from batch to batch.
+     */
+    public void forward(DMatrixRMaj X, DMatrixRMaj Z, DMatrixRMaj A) {
         Checks.cols("X", X, inputs());
+        Checks.notSame("Z", Z, "X", X);
+        Checks.notSame("A", A, "Z", Z);
         // Z = X·W
-        DMatrixRMaj Z = Products.mult(X, W, new DMatrixRMaj(1, 1));
+        Products.mult(X, W, Z);
         // Z = Z + b, b broadcast over the rows
-        addRow(Z, b);
+        Rows.addRow(Z, b);
         // A = g(Z)
-        return new LayerOutput(Z, g.forward(Z));
+        g.forward(Z, A);
     }
 
     /**
@@ -74,39 +88,31 @@ public final class Dense {
      * @param inputNeeded whether to compute ∂L/∂X (the first layer needs none)
      */
     public LayerGradients backward(DMatrixRMaj X, DMatrixRMaj dZ, boolean inputNeeded) {
-        Checks.cols("X", X, inputs());
-        Checks.shape("dZ", dZ, X.numRows, units());
-        // ∂L/∂W = Xᵀ·dZ
-        DMatrixRMaj dW = Products.multTransA(X, dZ, new DMatrixRMaj(1, 1));
-        // ∂L/∂b = Σ over rows of dZ
-        DMatrixRMaj db = columnSums(dZ);
-        // ∂L/∂X = dZ·Wᵀ
-        DMatrixRMaj dX = inputNeeded ? Products.multTransB(dZ, W, new DMatrixRMaj(1, 1)) : null;
+        DMatrixRMaj dW = new DMatrixRMaj(1, 1);
+        DMatrixRMaj db = new DMatrixRMaj(1, 1);
+        DMatrixRMaj dX = inputNeeded ? new DMatrixRMaj(1, 1) : null;
+        backward(X, dZ, dW, db, dX);
         return new LayerGradients(dW, db, dX);
     }
 
-    static void addRow(DMatrixRMaj Z, DMatrixRMaj row) {
-        int k = Z.numCols;
-        double[] z = Z.data;
-        double[] r = row.data;
-        for (int i = 0, o = 0; i < Z.numRows; i++, o += k) {
-            for (int j = 0; j < k; j++) {
-                z[o + j] += r[j];
-            }
+    /**
+     * The gradients written into matrices the caller owns (reshaped): ∂L/∂W into {@code dW},
+     * ∂L/∂b into {@code db} and, unless {@code dX} is null, ∂L/∂X into {@code dX}.
+     */
+    public void backward(DMatrixRMaj X, DMatrixRMaj dZ, DMatrixRMaj dW, DMatrixRMaj db,
+                         DMatrixRMaj dX) {
+        Checks.cols("X", X, inputs());
+        Checks.shape("dZ", dZ, X.numRows, units());
+        Checks.notSame("dW", dW, "W", W);
+        Checks.notSame("db", db, "b", b);
+        // ∂L/∂W = Xᵀ·dZ
+        Products.multTransA(X, dZ, dW);
+        // ∂L/∂b = Σ over rows of dZ
+        Rows.sumRows(1.0, dZ, db);
+        if (dX != null) {
+            // ∂L/∂X = dZ·Wᵀ
+            Products.multTransB(dZ, W, dX);
         }
-    }
-
-    static DMatrixRMaj columnSums(DMatrixRMaj M) {
-        int k = M.numCols;
-        DMatrixRMaj s = new DMatrixRMaj(1, k);
-        double[] m = M.data;
-        double[] out = s.data;
-        for (int i = 0, o = 0; i < M.numRows; i++, o += k) {
-            for (int j = 0; j < k; j++) {
-                out[j] += m[o + j];
-            }
-        }
-        return s;
     }
 
     Dense copy() {

@@ -175,8 +175,42 @@ public final class Network {
 
     /** The loss and ∂L/∂θ of a batch: a forward pass then a backward pass. */
     public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y) {
-        ForwardPass pass = forward(X);
-        return backward(pass, Y);
+        checkInput(X);
+        checkTargets(Y, X.numRows);
+        Workspace ws = new Workspace(this);
+        forwardInto(X, ws);
+        return backwardFrom(X, ws.Z, ws.A, Y, ws);
+    }
+
+    /**
+     * The same loss and ∂L/∂θ, bit for bit, computed in the matrices of a workspace made by
+     * {@link #workspace()}: a training loop that calls this for every batch allocates nothing.
+     * The result lives in the workspace until its next use. Shapes are checked; the entries of
+     * X and Y are not scanned for NaN or infinity on every call (the {@code Trainer} checks the
+     * whole data set once before training; a non-finite input shows as a non-finite loss).
+     */
+    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, Workspace ws) {
+        Checks.nonEmpty("X", X);
+        if (X.numCols != inputs()) {
+            throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
+                    + " feature), found " + Checks.shape(X));
+        }
+        Checks.nonEmpty("Y", Y);
+        if (Y.numRows != X.numRows || Y.numCols != outputs()) {
+            throw new IllegalArgumentException("Y: expected shape " + X.numRows + "x" + outputs()
+                    + " (one row per example of X, one column per output), found " + Checks.shape(Y));
+        }
+        if (ws == null || ws.network != this) {
+            throw new IllegalArgumentException("ws: expected a workspace made by this network's"
+                    + " workspace(), found " + (ws == null ? "null" : ws));
+        }
+        forwardInto(X, ws);
+        return backwardFrom(X, ws.Z, ws.A, Y, ws);
+    }
+
+    /** The matrices for {@link #gradients(DMatrixRMaj, DMatrixRMaj, Workspace)}, for this network only. */
+    public Workspace workspace() {
+        return new Workspace(this);
     }
 
     /** The backward pass from a forward pass already made on the same batch. */
@@ -190,22 +224,43 @@ public final class Network {
         }
         checkTargets(Y, pass.input().numRows);
         int L = layers.size();
-        double loss = objective.value(pass.Z(L), pass.A(L), Y);
-        DMatrixRMaj[] grads = new DMatrixRMaj[2 * L];
-        DMatrixRMaj[] deltas = new DMatrixRMaj[L];
+        DMatrixRMaj[] Z = new DMatrixRMaj[L];
+        DMatrixRMaj[] A = new DMatrixRMaj[L];
+        for (int l = 1; l <= L; l++) {
+            Z[l - 1] = pass.Z(l);
+            A[l - 1] = pass.A(l);
+        }
+        return backwardFrom(pass.input(), Z, A, Y, new Workspace(this));
+    }
+
+    /** Z[l] = A[l−1]·W[l] + b[l] and A[l] = g(Z[l]) into the workspace, A[0] = X. */
+    private void forwardInto(DMatrixRMaj X, Workspace ws) {
+        DMatrixRMaj input = X;
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).forward(input, ws.Z[l], ws.A[l]);
+            input = ws.A[l];
+        }
+    }
+
+    /** The loss, then δ[L], …, δ[1] and ∂L/∂θ into the workspace; Z[l − 1] and A[l − 1] hold layer l. */
+    private Gradients backwardFrom(DMatrixRMaj X, DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y,
+                                   Workspace ws) {
+        int L = layers.size();
+        double loss = objective.value(Z[L - 1], A[L - 1], Y);
         // δ[L] = ∂L/∂Z[L]
-        DMatrixRMaj delta = objective.outputError(pass.Z(L), pass.A(L), Y);
+        objective.outputError(Z[L - 1], A[L - 1], Y, ws.delta[L - 1]);
         for (int l = L; l >= 1; l--) {
-            deltas[l - 1] = delta;
-            LayerGradients g = layers.get(l - 1).backward(pass.A(l - 1), delta, l > 1);
-            grads[2 * (l - 1)] = g.dW();
-            grads[2 * (l - 1) + 1] = g.db();
+            DMatrixRMaj below = l > 1 ? A[l - 2] : X;
+            // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σᵢ δ[l]ᵢ, ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
+            layers.get(l - 1).backward(below, ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1],
+                    l > 1 ? ws.dA[l - 2] : null);
             if (l > 1) {
                 // δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ)
-                delta = layers.get(l - 2).activation().backward(pass.Z(l - 1), pass.A(l - 1), g.dX());
+                layers.get(l - 2).activation().backward(Z[l - 2], A[l - 2], ws.dA[l - 2],
+                        ws.delta[l - 2]);
             }
         }
-        return new Gradients(loss, parameterNames(), List.of(grads), List.of(deltas));
+        return new Gradients(loss, parameterNames(), ws.gradients(), List.of(ws.delta));
     }
 
     /**

@@ -14,6 +14,8 @@ import org.neuralnotes.random.Rng;
  *       order each epoch (SGD as most libraries run it).</li>
  *   <li>{@link #miniBatch(int)}: batches of {@code size} examples, reshuffled each epoch;
  *       when N is not a multiple of {@code size} the last, smaller batch is kept.</li>
+ *   <li>{@link #inOrder(int)}: batches of {@code size} consecutive examples in the order of
+ *       the data, the same every epoch (rows 0 … B − 1, then B … 2B − 1, …).</li>
  * </ul>
  * An epoch is ⌈N / batch size⌉ steps (N steps for {@code sgdUniform()}, which makes N draws
  * per "epoch" but need not visit every example). Every random choice comes from the
@@ -46,6 +48,16 @@ public abstract class Batching {
     public static Batching miniBatch(int size) {
         Checks.positive("size", size);
         return new Shuffled(size, "miniBatch(size=" + size + ")");
+    }
+
+    /**
+     * Batches of {@code size} consecutive examples in the data's order, the same batches every
+     * epoch; the last batch of an epoch holds the N mod size examples left over, if any. Draws
+     * nothing: shuffle the data beforehand if the order carries a pattern.
+     */
+    public static Batching inOrder(int size) {
+        Checks.positive("size", size);
+        return new InOrder(size);
     }
 
     /** The number of steps in one epoch over n examples. */
@@ -219,6 +231,62 @@ public abstract class Batching {
         @Override
         public String toString() {
             return description;
+        }
+    }
+
+    private static final class InOrder extends Batching {
+        private final int size;
+
+        InOrder(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public int stepsPerEpoch(int n) {
+            return (n + size - 1) / size;
+        }
+
+        @Override
+        public int maxBatchSize(int n) {
+            return Math.min(size, n);
+        }
+
+        @Override
+        public boolean draws() {
+            return false;
+        }
+
+        @Override
+        Sampler newSampler(int n, Rng rng) {
+            return new Sampler() {
+                private final int[] rows = new int[Math.min(size, n)];
+                private int at = n;
+                private int last;
+
+                @Override
+                public int[] next() {
+                    if (at >= n) {
+                        // a new epoch: back to the first row
+                        at = 0;
+                    }
+                    last = Math.min(size, n - at);
+                    for (int i = 0; i < last; i++) {
+                        rows[i] = at + i;
+                    }
+                    at += last;
+                    return rows;
+                }
+
+                @Override
+                public int size() {
+                    return last;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "inOrder(size=" + size + ")";
         }
     }
 }

@@ -40,6 +40,7 @@ public final class History {
 
     private String stoppedBecause = "";
     private int iterations;
+    private double lastBatchLoss = Double.NaN;
 
     History(List<Parameter> parameters, boolean weights, int recordEvery, int maxRecords) {
         this.names = new ArrayList<>();
@@ -118,6 +119,10 @@ public final class History {
         return true;
     }
 
+    void lastBatchLoss(double loss) {
+        this.lastBatchLoss = loss;
+    }
+
     void finish(int iterations, String reason) {
         this.iterations = iterations;
         this.stoppedBecause = reason;
@@ -169,10 +174,19 @@ public final class History {
         return toArray(validationLosses);
     }
 
+    /**
+     * The loss of the batch of the last step, before that step's update (the value the step
+     * computed anyway); NaN before the first step.
+     */
+    public double lastBatchLoss() {
+        return lastBatchLoss;
+    }
+
     /** The training loss at the final step. */
     public double finalLoss() {
         if (losses.isEmpty()) {
-            throw new IllegalStateException("the history holds no records");
+            throw new IllegalStateException("the history holds no records (none are kept when the"
+                    + " trainer was built with keepHistory(false))");
         }
         return losses.get(losses.size() - 1);
     }

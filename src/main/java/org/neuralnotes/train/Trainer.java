@@ -48,6 +48,7 @@ public final class Trainer {
     private final int recordEvery;
     private final int maxRecords;
     private final boolean recordWeights;
+    private final boolean keepHistory;
     private final DMatrixRMaj validationX;
     private final DMatrixRMaj validationY;
 
@@ -61,6 +62,7 @@ public final class Trainer {
         this.recordEvery = b.recordEvery;
         this.maxRecords = b.maxRecords;
         this.recordWeights = b.recordWeights;
+        this.keepHistory = b.keepHistory;
         this.validationX = b.validationX == null ? null : b.validationX.copy();
         this.validationY = b.validationY == null ? null : b.validationY.copy();
     }
@@ -82,6 +84,7 @@ public final class Trainer {
         b.recordEvery = recordEvery;
         b.maxRecords = maxRecords;
         b.recordWeights = recordWeights;
+        b.keepHistory = keepHistory;
         b.validationX = validationX;
         b.validationY = validationY;
         return b;
@@ -180,6 +183,11 @@ public final class Trainer {
         return recordWeights;
     }
 
+    /** Whether records are kept at all ({@link Builder#keepHistory(boolean)}). */
+    public boolean keepsHistory() {
+        return keepHistory;
+    }
+
     /** Whether a validation set was given. */
     public boolean hasValidation() {
         return validationX != null;
@@ -210,7 +218,8 @@ public final class Trainer {
             s.append(", listeners=").append(listeners.size());
         }
         s.append(", recordEvery=").append(recordEvery).append(", maxRecords=").append(maxRecords)
-                .append(", recordWeights=").append(recordWeights).append(", validation=")
+                .append(", recordWeights=").append(recordWeights)
+                .append(keepHistory ? "" : ", keepHistory=false").append(", validation=")
                 .append(validationX == null ? "none" : Checks.shape(validationX));
         return s.append(')').toString();
     }
@@ -226,6 +235,7 @@ public final class Trainer {
         private int recordEvery = DEFAULT_RECORD_EVERY;
         private int maxRecords = DEFAULT_MAX_RECORDS;
         private boolean recordWeights = true;
+        private boolean keepHistory = true;
         private DMatrixRMaj validationX;
         private DMatrixRMaj validationY;
 
@@ -306,6 +316,18 @@ public final class Trainer {
          */
         public Builder recordWeights(boolean record) {
             this.recordWeights = record;
+            return this;
+        }
+
+        /**
+         * Whether to keep records at all (true by default). With false, fit makes no pass over
+         * the whole training set: no loss or weight is recorded, not even at the start and the
+         * end, and the history holds only the number of steps, the reason for stopping and
+         * {@link History#lastBatchLoss()}. Divergence is still detected at every step. For
+         * timing and for long runs whose curve is not wanted.
+         */
+        public Builder keepHistory(boolean keep) {
+            this.keepHistory = keep;
             return this;
         }
 

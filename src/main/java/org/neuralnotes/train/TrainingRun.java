@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
+import org.neuralnotes.nn.Workspace;
 import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.random.Rng;
 
@@ -47,7 +48,12 @@ final class TrainingRun {
 
     History run() {
         List<DMatrixRMaj> theta = network.parameterValues();
-        record(0);
+        // the matrices of every step, reused (X and Y were checked once, in fit)
+        Workspace ws = network.workspace();
+        boolean keep = settings.keepsHistory();
+        if (keep) {
+            record(0);
+        }
         double previous = Double.NaN;
         String reason = null;
         int step = 0;
@@ -58,17 +64,18 @@ final class TrainingRun {
             DMatrixRMaj Xs = rows == null ? X : gather(X, rows, sampler.size(), Xb);
             DMatrixRMaj Ys = rows == null ? Y : gather(Y, rows, sampler.size(), Yb);
             // L and ∂L/∂θ of the batch: forward then backward
-            Gradients g = network.gradients(Xs, Ys);
+            Gradients g = network.gradients(Xs, Ys, ws);
             checkFinite(g, step, previous);
             // θ ← θ − update
             optimizer.step(theta, g.list());
-            if (history.due(step)) {
+            history.lastBatchLoss(g.loss());
+            if (keep && history.due(step)) {
                 record(step);
             }
             reason = stopReason(step, g.loss(), previous);
             previous = g.loss();
         }
-        if (history.needsFinal(step)) {
+        if (keep && history.needsFinal(step)) {
             record(step);
         }
         history.finish(step, reason);
@@ -110,10 +117,24 @@ final class TrainingRun {
     private static DMatrixRMaj gather(DMatrixRMaj M, int[] rows, int size, DMatrixRMaj out) {
         int cols = M.numCols;
         out.reshape(size, cols);
+        if (rows[size - 1] - rows[0] == size - 1 && consecutive(rows, size)) {
+            // consecutive rows (in-order batches) are one block of the row-major data
+            System.arraycopy(M.data, rows[0] * cols, out.data, 0, size * cols);
+            return out;
+        }
         for (int i = 0; i < size; i++) {
             System.arraycopy(M.data, rows[i] * cols, out.data, i * cols, cols);
         }
         return out;
+    }
+
+    private static boolean consecutive(int[] rows, int size) {
+        for (int i = 1; i < size; i++) {
+            if (rows[i] != rows[i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A record of the loss (and validation loss) of the whole set and the parameters. */

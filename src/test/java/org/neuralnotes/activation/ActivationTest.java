@@ -126,4 +126,108 @@ class ActivationTest {
     void namesRoundTrip(Activation g) {
         assertEquals(g.toString(), Activations.byName(g.toString()).toString());
     }
+
+    /** The array loops of each element-wise activation compute its per-entry formulas exactly. */
+    @ParameterizedTest
+    @MethodSource("all")
+    void bufferFormsMatchThePerEntryFormulas(Activation g) {
+        Rng rng = new Rng(23);
+        DMatrixRMaj Z = uniform(6, 5, -4, 4, rng);
+        Z.data[3] = 0.0;
+        DMatrixRMaj dA = uniform(6, 5, -1, 1, rng);
+        // reused buffers of another shape are reshaped
+        DMatrixRMaj A = new DMatrixRMaj(2, 9);
+        DMatrixRMaj dZ = new DMatrixRMaj(40, 1);
+        g.forward(Z, A);
+        g.backward(Z, A, dA, dZ);
+        assertEquals(6, A.numRows);
+        assertEquals(5, dZ.numCols);
+        if (g instanceof ElementwiseActivation e) {
+            for (int i = 0; i < Z.data.length; i++) {
+                double a = e.value(Z.data[i]);
+                assertEquals(a, A.data[i], 0.0, g + " value at " + i);
+                // dZ = g'(z)·dA
+                assertEquals(e.derivative(Z.data[i], a) * dA.data[i], dZ.data[i], 0.0, g + " gradient at " + i);
+            }
+        } else {
+            Softmax softmax = (Softmax) g;
+            for (int r = 0; r < 6; r++) {
+                DMatrixRMaj row = new DMatrixRMaj(1, 5);
+                System.arraycopy(A.data, r * 5, row.data, 0, 5);
+                DMatrixRMaj J = softmax.jacobian(row);
+                for (int al = 0; al < 5; al++) {
+                    // dZ_α = Σ_β dA_β ∂A_β/∂Z_α
+                    double expected = 0;
+                    for (int b = 0; b < 5; b++) {
+                        expected += dA.data[r * 5 + b] * J.get(b, al);
+                    }
+                    assertEquals(expected, dZ.data[r * 5 + al], 1e-15);
+                }
+            }
+        }
+        assertEquals(List.of(), diff(g.forward(Z), A));
+        assertEquals(List.of(), diff(g.backward(Z, A, dA), dZ));
+        // in place: dZ written over dA
+        DMatrixRMaj inPlace = dA.copy();
+        g.backward(Z, A, inPlace, inPlace);
+        assertEquals(List.of(), diff(dZ, inPlace));
+        refuses(() -> g.forward(Z, Z), "A", "Z", "same matrix");
+        refuses(() -> g.forward(Z, null), "A", "null");
+    }
+
+    /** An activation that writes only the allocating forms still gets the buffer forms. */
+    @Test
+    void bufferFormsDefaultToTheAllocatingForms() {
+        Activation square = new Activation() {
+            @Override
+            public String name() {
+                return "square";
+            }
+
+            @Override
+            public DMatrixRMaj forward(DMatrixRMaj Z) {
+                DMatrixRMaj A = Z.copy();
+                for (int i = 0; i < A.data.length; i++) {
+                    A.data[i] *= A.data[i];
+                }
+                return A;
+            }
+
+            @Override
+            public DMatrixRMaj backward(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj dA) {
+                DMatrixRMaj dZ = dA.copy();
+                for (int i = 0; i < dZ.data.length; i++) {
+                    dZ.data[i] *= 2 * Z.data[i];
+                }
+                return dZ;
+            }
+
+            @Override
+            public boolean elementwise() {
+                return true;
+            }
+        };
+        DMatrixRMaj Z = new DMatrixRMaj(2, 2, true, 1, -2, 3, 0.5);
+        DMatrixRMaj A = new DMatrixRMaj(1, 1);
+        square.forward(Z, A);
+        assertEquals(List.of(), diff(new DMatrixRMaj(2, 2, true, 1, 4, 9, 0.25), A));
+        DMatrixRMaj dZ = new DMatrixRMaj(1, 1);
+        square.backward(Z, A, new DMatrixRMaj(2, 2, true, 1, 1, 2, 2), dZ);
+        assertEquals(List.of(), diff(new DMatrixRMaj(2, 2, true, 2, -4, 12, 2), dZ));
+    }
+
+    /** The entries where two matrices differ (shape first); empty when equal bit for bit. */
+    private static List<String> diff(DMatrixRMaj expected, DMatrixRMaj actual) {
+        List<String> out = new java.util.ArrayList<>();
+        if (expected.numRows != actual.numRows || expected.numCols != actual.numCols) {
+            out.add("shape " + expected.numRows + "x" + expected.numCols + " vs " + actual.numRows + "x" + actual.numCols);
+            return out;
+        }
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            if (Double.compare(expected.data[i], actual.data[i]) != 0) {
+                out.add(i + ": " + expected.data[i] + " vs " + actual.data[i]);
+            }
+        }
+        return out;
+    }
 }

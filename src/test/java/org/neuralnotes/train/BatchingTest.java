@@ -116,6 +116,24 @@ class BatchingTest {
     }
 
     @Test
+    void inOrderBatchesAreConsecutiveRowsTheSameEveryEpoch() {
+        Batching ordered = Batching.inOrder(4);
+        assertEquals(3, ordered.stepsPerEpoch(10));
+        assertEquals(4, ordered.maxBatchSize(10));
+        assertEquals(2, ordered.maxBatchSize(2));
+        assertFalse(ordered.draws());
+        Batching.Sampler s = ordered.sampler(10, null);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertArrayEquals(new int[] {0, 1, 2, 3}, Arrays.copyOf(s.next(), s.size()));
+            assertArrayEquals(new int[] {4, 5, 6, 7}, Arrays.copyOf(s.next(), s.size()));
+            // the last batch holds the 10 mod 4 = 2 rows left over
+            assertArrayEquals(new int[] {8, 9}, Arrays.copyOf(s.next(), s.size()));
+        }
+        assertEquals("inOrder(size=4)", ordered.toString());
+        refused(() -> Batching.inOrder(0), "size", "found 0");
+    }
+
+    @Test
     void samplerArgumentsAreChecked() {
         refused(() -> Batching.miniBatch(3).sampler(0, new Rng(1)), "n:", "found 0");
         refused(() -> Batching.shuffledEpochs().sampler(5, null), "rng", "shuffledEpochs()", "null");

@@ -58,6 +58,39 @@ class TrainerSettingsTest {
     }
 
     @Test
+    void withoutHistoryTheStepsAreTheSameAndNothingIsRecorded() {
+        Trainer kept = Trainer.builder().optimizer(new GradientDescent(0.5))
+                .batching(Batching.inOrder(5)).maxEpochs(2).build();
+        Trainer bare = kept.toBuilder().keepHistory(false).build();
+        assertTrue(kept.keepsHistory());
+        assertFalse(bare.keepsHistory());
+        Network a = TrainData.classifier(3);
+        Network b = a.copy();
+        History full = kept.fit(a, X, Y, null);
+        History none = bare.fit(b, X, Y, null);
+        // the same updates: 2 epochs of ⌈12 / 5⌉ = 3 batches
+        for (int i = 0; i < a.parameterValues().size(); i++) {
+            assertArrayEquals(a.parameterValues().get(i).data, b.parameterValues().get(i).data, 0.0);
+        }
+        assertEquals(6, none.iterations());
+        assertEquals(full.stoppedBecause(), none.stoppedBecause());
+        assertEquals(0, none.size());
+        assertEquals(7, full.size());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, none::finalLoss);
+        assertTrue(e.getMessage().contains("keepHistory(false)"), e.getMessage());
+        // the last batch is rows 10 and 11, scored before the last update
+        Network before = TrainData.classifier(3);
+        Trainer.builder().optimizer(new GradientDescent(0.5)).batching(Batching.inOrder(5))
+                .maxIterations(5).keepHistory(false).build().fit(before, X, Y, null);
+        DMatrixRMaj lastX = new DMatrixRMaj(2, 2, true, X.get(10, 0), X.get(10, 1), X.get(11, 0), X.get(11, 1));
+        DMatrixRMaj lastY = new DMatrixRMaj(2, 1, true, Y.get(10, 0), Y.get(11, 0));
+        assertEquals(before.loss(lastX, lastY), none.lastBatchLoss(), 0.0);
+        assertEquals(full.lastBatchLoss(), none.lastBatchLoss(), 0.0);
+        assertTrue(bare.toString().contains("keepHistory=false"), bare.toString());
+    }
+
+    @Test
     void toStringShowsTheSettings() {
         Trainer t = Trainer.builder().optimizer(new Momentum(0.1)).batching(Batching.miniBatch(8))
                 .maxEpochs(3).stopWhen(StoppingRule.lossChangeBelow(1.0)).recordEvery(5)

@@ -1,0 +1,64 @@
+package org.neuralnotes.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The matrices one training step writes, kept from step to step so that a loop over many
+ * batches allocates nothing: for every layer l its Z[l] and A[l], the error δ[l], ∂L/∂A[l]
+ * for the layer below, and ∂L/∂W[l], ∂L/∂b[l]. Made by {@link Network#workspace()} for one
+ * network and used by {@link Network#gradients(DMatrixRMaj, DMatrixRMaj, Workspace)}; the
+ * batch size may change from call to call (the matrices are reshaped, growing when needed).
+ *
+ * <p>What a call returns lives in the workspace: the next call with the same workspace
+ * overwrites it. One workspace per thread.
+ */
+public final class Workspace {
+    final Network network;
+    final DMatrixRMaj[] Z;
+    final DMatrixRMaj[] A;
+    final DMatrixRMaj[] delta;
+    final DMatrixRMaj[] dA;
+    final DMatrixRMaj[] dW;
+    final DMatrixRMaj[] db;
+
+    Workspace(Network network) {
+        this.network = network;
+        int L = network.depth();
+        Z = matrices(L);
+        A = matrices(L);
+        delta = matrices(L);
+        dA = matrices(L);
+        dW = new DMatrixRMaj[L];
+        db = new DMatrixRMaj[L];
+        for (int l = 0; l < L; l++) {
+            Dense layer = network.layer(l + 1);
+            dW[l] = new DMatrixRMaj(layer.inputs(), layer.units());
+            db[l] = new DMatrixRMaj(1, layer.units());
+        }
+    }
+
+    private static DMatrixRMaj[] matrices(int n) {
+        DMatrixRMaj[] out = new DMatrixRMaj[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new DMatrixRMaj(1, 1);
+        }
+        return out;
+    }
+
+    /** ∂L/∂θ in the order W1, b1, W2, b2, … */
+    List<DMatrixRMaj> gradients() {
+        List<DMatrixRMaj> out = new ArrayList<>(2 * dW.length);
+        for (int l = 0; l < dW.length; l++) {
+            out.add(dW[l]);
+            out.add(db[l]);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "Workspace(" + network + ")";
+    }
+}
