@@ -17,6 +17,14 @@ public final class Rows {
         int cols = Z.numCols;
         double[] z = Z.data;
         double[] bias = b.data;
+        if (cols == 1) {
+            // one column: Z[i] = Z[i] + b, in one loop over the rows
+            double b0 = bias[0];
+            for (int i = 0; i < rows; i++) {
+                z[i] += b0;
+            }
+            return Z;
+        }
         for (int i = 0; i < rows; i++) {
             int offset = i * cols;
             for (int j = 0; j < cols; j++) {
@@ -46,6 +54,15 @@ public final class Rows {
         double[] out = s.data;
         double[] m = M.data;
         java.util.Arrays.fill(out, 0, cols, 0.0);
+        if (cols == 1) {
+            // one column: s = Σᵢ M[i], summed in the same order
+            double sum = 0.0;
+            for (int i = 0; i < rows; i++) {
+                sum += m[i];
+            }
+            out[0] = sum * alpha;
+            return s;
+        }
         for (int i = 0; i < rows; i++) {
             int offset = i * cols;
             for (int j = 0; j < cols; j++) {

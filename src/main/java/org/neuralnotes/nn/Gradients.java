@@ -10,20 +10,50 @@ import org.ejml.data.DMatrixRMaj;
  * ∂L/∂Z[l] of every layer.
  */
 public final class Gradients {
-    private final double loss;
+    private double loss;
+    /** how to compute the loss when it is first asked for; null once known */
+    private java.util.function.DoubleSupplier lossLater;
+    private final Workspace ws;
+    private final long use;
     private final List<String> names;
     private final List<DMatrixRMaj> values;
     private final List<DMatrixRMaj> deltas;
 
     Gradients(double loss, List<String> names, List<DMatrixRMaj> values, List<DMatrixRMaj> deltas) {
+        this(names, values, deltas, null);
         this.loss = loss;
+    }
+
+    /** Gradients in a workspace; the loss is computed from it when first asked for. */
+    Gradients(java.util.function.DoubleSupplier loss, List<String> names, List<DMatrixRMaj> values,
+              List<DMatrixRMaj> deltas, Workspace ws) {
+        this(names, values, deltas, ws);
+        this.lossLater = loss;
+    }
+
+    private Gradients(List<String> names, List<DMatrixRMaj> values, List<DMatrixRMaj> deltas,
+                      Workspace ws) {
+        this.ws = ws;
+        this.use = ws == null ? 0 : ws.uses;
         this.names = List.copyOf(names);
         this.values = List.copyOf(values);
         this.deltas = List.copyOf(deltas);
     }
 
-    /** The loss of the batch the gradients were computed on. */
+    /**
+     * The loss of the batch the gradients were computed on. For gradients computed in a
+     * {@link Workspace} it is computed on the first call, from the workspace, which must not
+     * have been used again since (an {@code IllegalStateException} says so if it was).
+     */
     public double loss() {
+        if (lossLater != null) {
+            if (ws.uses != use) {
+                throw new IllegalStateException("the workspace of these gradients has been used again"
+                        + " since they were computed; ask for loss() before its next use");
+            }
+            loss = lossLater.getAsDouble();
+            lossLater = null;
+        }
         return loss;
     }
 

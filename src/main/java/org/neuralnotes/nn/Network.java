@@ -179,13 +179,16 @@ public final class Network {
         checkTargets(Y, X.numRows);
         Workspace ws = new Workspace(this);
         forwardInto(X, ws);
-        return backwardFrom(X, ws.Z, ws.A, Y, ws);
+        Gradients g = backwardFrom(X, ws.Z, ws.A, Y, ws);
+        g.loss();
+        return g;
     }
 
     /**
      * The same loss and ∂L/∂θ, bit for bit, computed in the matrices of a workspace made by
      * {@link #workspace()}: a training loop that calls this for every batch allocates nothing.
-     * The result lives in the workspace until its next use. Shapes are checked; the entries of
+     * The result lives in the workspace until its next use, and so does the batch loss, which
+     * is computed only when {@link Gradients#loss()} asks for it. Shapes are checked; the entries of
      * X and Y are not scanned for NaN or infinity on every call (the {@code Trainer} checks the
      * whole data set once before training; a non-finite input shows as a non-finite loss).
      */
@@ -230,11 +233,14 @@ public final class Network {
             Z[l - 1] = pass.Z(l);
             A[l - 1] = pass.A(l);
         }
-        return backwardFrom(pass.input(), Z, A, Y, new Workspace(this));
+        Gradients g = backwardFrom(pass.input(), Z, A, Y, new Workspace(this));
+        g.loss();
+        return g;
     }
 
     /** Z[l] = A[l−1]·W[l] + b[l] and A[l] = g(Z[l]) into the workspace, A[0] = X. */
     private void forwardInto(DMatrixRMaj X, Workspace ws) {
+        ws.uses++;
         DMatrixRMaj input = X;
         for (int l = 0; l < layers.size(); l++) {
             layers.get(l).forward(input, ws.Z[l], ws.A[l]);
@@ -246,7 +252,8 @@ public final class Network {
     private Gradients backwardFrom(DMatrixRMaj X, DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y,
                                    Workspace ws) {
         int L = layers.size();
-        double loss = objective.value(Z[L - 1], A[L - 1], Y);
+        DMatrixRMaj ZL = Z[L - 1];
+        DMatrixRMaj AL = A[L - 1];
         // δ[L] = ∂L/∂Z[L]
         objective.outputError(Z[L - 1], A[L - 1], Y, ws.delta[L - 1]);
         for (int l = L; l >= 1; l--) {
@@ -260,7 +267,8 @@ public final class Network {
                         ws.delta[l - 2]);
             }
         }
-        return new Gradients(loss, parameterNames(), ws.gradients(), List.of(ws.delta));
+        return new Gradients(() -> objective.value(ZL, AL, Y), parameterNames(), ws.gradients(),
+                List.of(ws.delta), ws);
     }
 
     /**

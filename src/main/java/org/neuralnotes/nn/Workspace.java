@@ -22,6 +22,8 @@ public final class Workspace {
     final DMatrixRMaj[] dA;
     final DMatrixRMaj[] dW;
     final DMatrixRMaj[] db;
+    /** how many times the workspace was written: results of an earlier use are stale */
+    long uses;
 
     Workspace(Network network) {
         this.network = network;
@@ -45,6 +47,23 @@ public final class Workspace {
             out[i] = new DMatrixRMaj(1, 1);
         }
         return out;
+    }
+
+    /** Z[l] of the last call, l = 1 … L, live (overwritten by the next call). */
+    public DMatrixRMaj Z(int l) {
+        return Z[layer(l)];
+    }
+
+    /** A[l] = g(Z[l]) of the last call, l = 1 … L, live (overwritten by the next call). */
+    public DMatrixRMaj A(int l) {
+        return A[layer(l)];
+    }
+
+    private int layer(int l) {
+        if (l < 1 || l > Z.length) {
+            throw new IllegalArgumentException("l: expected a layer in 1.." + Z.length + ", found " + l);
+        }
+        return l - 1;
     }
 
     /** ∂L/∂θ in the order W1, b1, W2, b2, … */

@@ -54,27 +54,36 @@ final class TrainingRun {
         if (keep) {
             record(0);
         }
+        // the batch loss, every step when something reads it or it could overflow; otherwise
+        // (sigmoid + BCE, softmax + CE) it is finite whenever Z[L] is, which is all a step checks
+        boolean lossEachStep = !settings.listeners().isEmpty() || !settings.stoppingRules().isEmpty()
+                || !network.objective().finiteForFiniteZ();
+        int L = network.depth();
         double previous = Double.NaN;
         String reason = null;
         int step = 0;
+        Gradients g = null;
         while (reason == null) {
             step++;
             // the batch: rows of X and Y (all of them for full batch)
             int[] rows = sampler.next();
             DMatrixRMaj Xs = rows == null ? X : gather(X, rows, sampler.size(), Xb);
             DMatrixRMaj Ys = rows == null ? Y : gather(Y, rows, sampler.size(), Yb);
-            // L and ∂L/∂θ of the batch: forward then backward
-            Gradients g = network.gradients(Xs, Ys, ws);
-            checkFinite(g, step, previous);
+            // ∂L/∂θ of the batch: forward then backward
+            g = network.gradients(Xs, Ys, ws);
+            boolean known = lossEachStep || !allFinite(ws.Z(L));
+            double loss = known ? g.loss() : Double.NaN;
+            checkFinite(g, known, step, previous);
             // θ ← θ − update
             optimizer.step(theta, g.list());
-            history.lastBatchLoss(g.loss());
             if (keep && history.due(step)) {
                 record(step);
             }
-            reason = stopReason(step, g.loss(), previous);
-            previous = g.loss();
+            reason = stopReason(step, loss, previous);
+            previous = loss;
         }
+        // the workspace still holds the last batch: its loss, for the history
+        history.lastBatchLoss(g.loss());
         if (keep && history.needsFinal(step)) {
             record(step);
         }
@@ -153,10 +162,20 @@ final class TrainingRun {
         history.add(step, loss, validation, network.parameterValues());
     }
 
-    /** The batch loss and every gradient must be finite before the update. */
-    private void checkFinite(Gradients g, int step, double previous) {
-        double loss = g.loss();
-        if (!Double.isFinite(loss)) {
+    private static boolean allFinite(DMatrixRMaj M) {
+        int n = M.getNumElements();
+        for (int k = 0; k < n; k++) {
+            if (!Double.isFinite(M.data[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The batch loss (when it was computed) and every gradient must be finite before the update. */
+    private void checkFinite(Gradients g, boolean lossKnown, int step, double previous) {
+        if (lossKnown && !Double.isFinite(g.loss())) {
+            double loss = g.loss();
             String last = Double.isNaN(previous) ? "" : String.format(Locale.ROOT,
                     " (the loss of iteration %d was %.6g)", step - 1, previous);
             history.finish(step - 1, "diverged: loss " + loss + " at iteration " + step);
@@ -169,6 +188,7 @@ final class TrainingRun {
             for (int k = 0; k < d.getNumElements(); k++) {
                 if (!Double.isFinite(d.data[k])) {
                     String name = g.names().get(i);
+                    double loss = g.loss();
                     history.finish(step - 1, "diverged: gradient of " + name + " at iteration " + step);
                     throw new DivergenceException("training diverged: the gradient of " + name
                             + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "

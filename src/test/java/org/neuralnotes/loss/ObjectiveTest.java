@@ -16,6 +16,23 @@ class ObjectiveTest {
 
     /** The paired output error A − Y equals the chain rule through g and the loss's own gradient. */
     @Test
+    void sigmoidCrossEntropyKeepsTheDigitsOfATinyLoss() {
+        Objective o = Objective.of(Activations.sigmoid(), Losses.binaryCrossEntropy());
+        // right and confident: L = ln(1 + e^(−40)) ≈ 4.25e−18, on either side
+        double tiny = Math.log1p(Math.exp(-40));
+        DMatrixRMaj Z = new DMatrixRMaj(new double[][] {{40}, {-40}});
+        DMatrixRMaj Y = new DMatrixRMaj(new double[][] {{1}, {0}});
+        DMatrixRMaj A = Activations.sigmoid().forward(Z);
+        assertEquals(tiny, o.value(Z, A, Y), tiny * 1e-15);
+        // wrong and confident: L = (40 + ln(1 + e^(−40)))/1 per example
+        DMatrixRMaj wrong = new DMatrixRMaj(new double[][] {{0}, {1}});
+        assertEquals(40 + tiny, o.value(Z, A, wrong), 1e-14);
+        assertTrue(o.finiteForFiniteZ());
+        assertTrue(Objective.of(Activations.softmax(), Losses.categoricalCrossEntropy()).finiteForFiniteZ());
+        assertTrue(!Objective.of(Activations.identity(), Losses.meanSquaredError()).finiteForFiniteZ());
+    }
+
+    @Test
     void pairedOutputErrorIsTheChainRule() {
         Rng rng = new Rng(9);
         check(Activations.sigmoid(), Losses.binaryCrossEntropy(), uniform(5, 1, -3, 3, rng),

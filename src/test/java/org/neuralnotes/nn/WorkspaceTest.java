@@ -123,9 +123,15 @@ class WorkspaceTest {
         DMatrixRMaj Y1 = Fixtures.binary(5, rng);
         DMatrixRMaj X2 = Fixtures.uniform(5, 4, -1, 1, rng);
         DMatrixRMaj Y2 = Fixtures.binary(5, rng);
-        DMatrixRMaj first = net.gradients(X1, Y1, ws).get("W1");
+        Gradients old = net.gradients(X1, Y1, ws);
+        DMatrixRMaj first = old.get("W1");
         DMatrixRMaj kept = first.copy();
-        net.gradients(X2, Y2, ws);
+        Gradients now = net.gradients(X2, Y2, ws);
+        // the loss is computed on demand from the workspace: only while it holds that batch
+        IllegalStateException stale = assertThrows(IllegalStateException.class, old::loss);
+        assertTrue(stale.getMessage().contains("used again"), stale.getMessage());
+        assertEquals(net.loss(X2, Y2), now.loss(), 0.0);
+        assertEquals(now.loss(), now.loss(), 0.0);
         DMatrixRMaj expected = net.gradients(X2, Y2).get("W1");
         assertArrayEquals(expected.data, first.data, 0.0);
         assertTrue(kept.data[0] != first.data[0] || kept.data[1] != first.data[1]);

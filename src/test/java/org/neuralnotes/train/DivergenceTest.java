@@ -98,6 +98,42 @@ class DivergenceTest {
     }
 
     @Test
+    void anOverflowingOutputOfAPairedObjectiveIsCaughtWithoutHistoryOrListeners() {
+        // sigmoid + BCE computes no batch loss while Z stays finite; z = 10·1e308 = +∞ makes
+        // σ(z) = 1 and ∂L/∂W = x·(1 − y)/N still finite, but the loss is not
+        Network net = Network.builder(1).dense(1, Activations.sigmoid())
+                .loss(Losses.binaryCrossEntropy()).build(Initializers.constant(10), Initializers.zeros(),
+                        new Rng(1));
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{0.5}, {1e308}});
+        DMatrixRMaj y = new DMatrixRMaj(new double[][] {{1}, {0}});
+        DivergenceException e = assertThrows(DivergenceException.class,
+                () -> Trainer.builder().optimizer(new GradientDescent(0.1)).maxIterations(5)
+                        .keepHistory(false).build().fit(net, x, y, null));
+        assertEquals(1, e.iteration());
+        assertFalse(Double.isFinite(e.loss()));
+        assertTrue(e.getMessage().startsWith("training diverged: the loss became "), e.getMessage());
+        assertEquals(10.0, net.parameter("W1").value().get(0, 0), 0.0, "no update was made");
+
+        // with finite outputs the last batch loss is there all the same, computed once at the end
+        Network fine = Network.builder(1).dense(1, Activations.sigmoid())
+                .loss(Losses.binaryCrossEntropy()).build(Initializers.constant(0.5), Initializers.zeros(),
+                        new Rng(1));
+        DMatrixRMaj xs = new DMatrixRMaj(new double[][] {{0.5}, {-2}});
+        History h = Trainer.builder().optimizer(new GradientDescent(0.1)).maxIterations(3)
+                .keepHistory(false).build().fit(fine, xs, y, null);
+        Network replay = Network.builder(1).dense(1, Activations.sigmoid())
+                .loss(Losses.binaryCrossEntropy()).build(Initializers.constant(0.5), Initializers.zeros(),
+                        new Rng(1));
+        double last = Double.NaN;
+        for (int s = 0; s < 3; s++) {
+            var g = replay.gradients(xs, y);
+            last = g.loss();
+            new GradientDescent(0.1).step(replay.parameterValues(), g.list());
+        }
+        assertEquals(last, h.lastBatchLoss(), 0.0);
+    }
+
+    @Test
     void aFiniteLearningRateOnTheSameProblemDoesNotDiverge() {
         History h = Trainer.builder().optimizer(new GradientDescent(0.1)).maxIterations(200).build()
                 .fit(TrainData.linearRegression(3, 1), X, Y, null);
