@@ -249,9 +249,30 @@ def main():
     if hasattr(os, "getloadavg"):
         env_info["load average at end"] = [f"{x:.2f}" for x in os.getloadavg()]
     write(args.out, rows, env_info, failures)
+    verdict = targets(rows)
+    if verdict:
+        print(verdict)
+        with open(os.path.join(args.out, "results.md"), "a") as f:
+            f.write("\n## Targets\n\n" + verdict + "\n")
     if failures:
         print("RESULTS DISAGREE:\n  " + "\n  ".join(failures), file=sys.stderr)
         sys.exit(1)
+
+
+# the issue's targets: java/numpy ≤ 1.0 on W1-W3, the 1000³ product within 10 % of numpy
+TARGETS = {"W1": 1.0, "W2": 1.0, "W3": 1.0, "P2": 1.10}
+
+
+def targets(rows):
+    """One line per target that was measured: the java/numpy ratio, the bound, met or not."""
+    lines = []
+    for name, bound in TARGETS.items():
+        ratio = [r["ratio_to_numpy"] for r in rows
+                 if r["workload"] == name and r["implementation"] == "java"]
+        if ratio:
+            met = "met" if ratio[0] <= bound else "NOT met"
+            lines.append(f"- {name}: java/numpy {ratio[0]:.2f} (target ≤ {bound:.2f}): {met}")
+    return "\n".join(lines)
 
 
 def fmt_time(s):
