@@ -295,6 +295,8 @@ def _s(summaries: list[Summary], attribute: str) -> str:
 
 def verdict(summaries: list[Summary]) -> str:
     """One line: which notebooks miss which target (medians)."""
+    if not summaries:
+        return "no notebook ran to the end: no latency to report"
     slow_first = [s.notebook for s in summaries if not s.first_met]
     slow_full = [s.notebook for s in summaries if not s.full_met]
     if not slow_first and not slow_full:
