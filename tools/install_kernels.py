@@ -12,6 +12,15 @@ JJAVA_CLASSPATH: target/neuralnotes-<version>.jar and target/lib/*), so notebook
 It also makes `java` the kernel of new notebooks for Jupyter servers run from that environment
 (<prefix>/etc/jupyter/jupyter_server_config.json).
 
+A kernel's JVM loads some 4,000 classes (javac and JShell, the kernel, the libraries) before the
+first cell's result; most of the time to that result is spent loading and verifying them. So each
+kernel is started once, here, on a few cells like a notebook's first ones, with
+-XX:ArchiveClassesAtExit: its JVM writes the classes it loaded into a class-data-sharing archive
+(classes.jsa, beside the spec) as it exits, and the spec then starts the JVM with
+-XX:SharedArchiveFile pointing to it, which maps those classes instead of loading them. The flag is
+only added when the archive was written and the JVM accepts it (same java, same jar); otherwise the
+installer says why and the kernel starts without it. --no-class-archive skips this step.
+
 Run it with the Python of the environment that should get the kernels, after `mvn -DskipTests package`:
 
     .venv/bin/python tools/install_kernels.py            # what `make kernels` does
@@ -26,9 +35,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +55,39 @@ QUIET_SLF4J = ("-Dslf4j.internal.verbosity=ERROR",)
 UTF8 = ("-Dfile.encoding=UTF-8",)
 KERNEL_NAMES = {"ijava": "java-ijava", "jjava": "java-jjava"}
 DEFAULT_NAME = "java"
+CLASS_ARCHIVE = "classes.jsa"  # beside kernel.json; the JVM finds it through {resource_dir}
+ARCHIVE_TIMEOUT = 180  # seconds for the kernel to start, run the cells below, write the archive
+# What the kernel runs while its classes are recorded: a notebook's first steps (imports, a matrix
+# product, a method, a lambda, a Tablesaw table, a record). Only the fixed core API is used.
+ARCHIVE_CELLS = (
+    """import java.util.*;
+import java.util.function.*;
+import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.activation.*;
+import org.neuralnotes.linalg.Products;
+import org.neuralnotes.random.Rng;
+import tech.tablesaw.api.*;
+
+long SEED = 1;
+System.out.println("kernel " + Runtime.version());""",
+    """DMatrixRMaj X = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+DMatrixRMaj W = new DMatrixRMaj(new double[][] {{0.5, -1}, {0.25, 2}});
+// Z = X·W
+DMatrixRMaj Z = Products.mult(X, W, new DMatrixRMaj(1, 1));
+DMatrixRMaj A = Activations.sigmoid().forward(Z);
+double total(DMatrixRMaj M) { double s = 0; for (double v : M.data) s += v; return s; }
+Function<Double, String> shown = v -> String.format("%.4f", v);
+Z.print();
+shown.apply(total(A) + new Rng(SEED).nextDouble())""",
+    """DoubleColumn z = DoubleColumn.create("z", Z.data);
+Table table = Table.create("Z = X·W", IntColumn.indexColumn("i", Z.data.length, 1), z);
+System.out.println(table.print());
+table.rowCount()""",
+    """record Point(double x, double y) {}
+List<Point> points = new ArrayList<>();
+for (int i = 0; i < 3; i++) points.add(new Point(i, i * i));
+points""",
+)
 
 
 @dataclass(frozen=True)
@@ -170,7 +214,8 @@ def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str,
     }
 
 
-def install(prefix: Path, default: str, heap: str, java: Path, project: Path) -> list[Path]:
+def install(prefix: Path, default: str, heap: str, java: Path, project: Path,
+            class_archive: bool = True) -> list[Path]:
     facts = pom_facts(project)
     cp = classpath(project, facts)
     java_version = check_java(java)
@@ -213,9 +258,134 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path) ->
             impl, _ = specs[name]
             print(f"kernel {name:<11} {impl.title:<12} -> {where}")
     print(f"kernels run {java} (Java {java_version}) with -Xmx{heap}; classpath {cp}")
+    if class_archive:
+        for where in installed:
+            started = time.monotonic()
+            problem = create_class_archive(kernels, where.name)
+            if problem is None:
+                print(f"kernel {where.name:<11} class-data archive {CLASS_ARCHIVE} "
+                      f"({(where / CLASS_ARCHIVE).stat().st_size / 2**20:.0f} MiB, "
+                      f"{time.monotonic() - started:.0f} s): the JVM maps its classes at start")
+            else:
+                print(f"kernel {where.name:<11} starts without a class-data archive: {problem}")
     config = write_server_config(prefix)
     print(f"new notebooks in JupyterLab start on kernel {DEFAULT_NAME} ({config})")
     return installed
+
+
+def _with_jvm_options(argv: list[str], *options: str) -> list[str]:
+    """The kernel's command with JVM `options` added just before `-jar`."""
+    at = argv.index("-jar")
+    return [*argv[:at], *options, *argv[at:]]
+
+
+def create_class_archive(kernels: Path, name: str, timeout: float = ARCHIVE_TIMEOUT) -> str | None:
+    """Record the classes kernel `name` loads into <spec>/classes.jsa and make its spec use them.
+
+    Starts the installed kernel (as Jupyter would, from `kernels`) with -XX:ArchiveClassesAtExit,
+    runs ARCHIVE_CELLS, shuts it down politely (the JVM writes the archive as it exits), checks
+    that the JVM accepts the archive, then adds -XX:SharedArchiveFile to the spec's JVM options.
+    Returns None when done, else why not (the spec is then left as it was).
+    """
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+        from jupyter_client.manager import KernelManager
+    except ImportError as e:
+        return f"jupyter_client is not installed in this environment ({e})"
+
+    spec_dir = kernels / name
+    archive = spec_dir / CLASS_ARCHIVE
+    archive.unlink(missing_ok=True)
+
+    class RecordingSpecs(KernelSpecManager):
+        """The installed spec, its JVM told to write the archive at exit."""
+
+        def get_kernel_spec(self, kernel_name):
+            spec = super().get_kernel_spec(kernel_name)
+            spec.argv = _with_jvm_options(spec.argv, f"-XX:ArchiveClassesAtExit={archive}")
+            return spec
+
+    failure = None
+    with tempfile.TemporaryDirectory() as work:
+        log_path = Path(work) / "kernel.log"
+        manager = KernelManager(kernel_name=name,
+                                kernel_spec_manager=RecordingSpecs(kernel_dirs=[str(kernels)]))
+        manager.connection_file = str(Path(work) / "connection.json")  # not in the user's runtime dir
+        with open(log_path, "w", encoding="utf-8") as log:
+            try:
+                manager.start_kernel(cwd=work, stdout=log, stderr=log)
+                client = manager.client()
+                client.start_channels()
+                try:
+                    client.wait_for_ready(timeout=timeout)
+                    for number, code in enumerate(ARCHIVE_CELLS, 1):
+                        reply = client.execute_interactive(code, timeout=timeout, allow_stdin=False,
+                                                           output_hook=lambda msg: None)
+                        content = reply["content"]
+                        if content["status"] != "ok" and failure is None:  # the rest still helps
+                            failure = (f"cell {number} of the recording run failed: "
+                                       f"{content.get('ename', '')} {content.get('evalue', '')}".rstrip())
+                finally:
+                    client.stop_channels()
+            except Exception as e:  # the kernel did not start or did not answer
+                failure = f"the recording run failed: {type(e).__name__}: {e}"
+            finally:
+                if manager.has_kernel:
+                    _stop_for_archive(manager, timeout)
+        log_tail = "\n".join(log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-5:])
+
+    if not archive.is_file():
+        return (failure or "the kernel's JVM wrote no archive") + (f"\n{log_tail}" if log_tail else "")
+    spec_file = spec_dir / "kernel.json"
+    spec = json.loads(spec_file.read_text(encoding="utf-8"))
+    problem = _archive_refused(spec["argv"], spec_dir, archive)
+    if problem:
+        archive.unlink()
+        return f"the JVM refuses the archive: {problem}"
+    spec["argv"] = _with_jvm_options(spec["argv"], "-XX:SharedArchiveFile={resource_dir}/" + CLASS_ARCHIVE)
+    spec_file.write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
+    if failure:  # the archive holds what was loaded up to there, which the JVM accepts
+        print(f"kernel {name:<11} note: {failure}")
+    return None
+
+
+def _stop_for_archive(manager, timeout: float, polite: float = 5) -> None:
+    """End the kernel so that its JVM exits normally and writes the archive.
+
+    A shutdown_request first (IJava exits on it); a kernel still running after `polite` seconds
+    (JJava keeps its JVM alive) gets SIGTERM, on which the JVM also runs its exit and writes the
+    archive; one still running after `timeout` seconds is killed (it then writes no archive).
+    """
+    def ended(within: float) -> bool:
+        deadline = time.monotonic() + within
+        while manager.is_alive():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+        return True
+
+    manager.request_shutdown()
+    if not ended(polite):
+        manager.signal_kernel(signal.SIGTERM)
+        if not ended(timeout):
+            manager.shutdown_kernel(now=True)  # kills, then cleans up
+            return
+    manager.cleanup_resources()
+
+
+def _archive_refused(argv: list[str], spec_dir: Path, archive: Path) -> str | None:
+    """None when the kernel's JVM, with its own options and jar, maps `archive` (-Xshare:on)."""
+    at = argv.index("-jar")
+    jar = argv[at + 1].replace("{resource_dir}", str(spec_dir))
+    command = [argv[0], *argv[1:at], f"-XX:SharedArchiveFile={archive}", "-Xshare:on",
+               "-cp", jar, "-version"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as e:
+        return str(e)
+    if result.returncode == 0:
+        return None
+    return " ".join((result.stdout + result.stderr).split())[:300]
 
 
 def write_server_config(prefix: Path) -> Path:
@@ -239,11 +409,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="implementation registered as `java` (default: %(default)s)")
     parser.add_argument("--heap", default=DEFAULT_HEAP, help="kernel JVM -Xmx (default: %(default)s)")
     parser.add_argument("--java", help="java launcher (default: $JAVA_HOME/bin/java, else PATH)")
+    parser.add_argument("--no-class-archive", dest="class_archive", action="store_false",
+                        help="do not record the kernels' classes into a class-data-sharing archive")
     parser.add_argument("--project", default=str(PROJECT), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not re.fullmatch(r"[0-9]+[kmgKMG]?", args.heap):
         parser.error(f"--heap expects a JVM size such as 1g or 768m, found {args.heap!r}")
-    install(Path(args.prefix), args.default, args.heap, find_java(args.java), Path(args.project))
+    install(Path(args.prefix).absolute(), args.default, args.heap, find_java(args.java), Path(args.project),
+            args.class_archive)
     return 0
 
 
