@@ -115,6 +115,15 @@ public final class Dense {
         }
     }
 
+    /**
+     * ∂L/∂W = Xᵀ·dZ from Xᵀ given row-major (inputs × N), the same product as in
+     * {@link #backward(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}.
+     */
+    void weightGradientFromTranspose(DMatrixRMaj Xt, DMatrixRMaj dZ, DMatrixRMaj dW) {
+        // ∂L/∂W = Xᵀ·dZ
+        Products.mult(Xt, dZ, dW);
+    }
+
     Dense copy() {
         return new Dense(W.copy(), b.copy(), g);
     }

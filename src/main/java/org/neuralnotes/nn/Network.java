@@ -8,6 +8,7 @@ import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.linalg.Rows;
 import org.neuralnotes.loss.Loss;
 import org.neuralnotes.loss.Objective;
 import org.neuralnotes.random.Rng;
@@ -259,8 +260,15 @@ public final class Network {
         for (int l = L; l >= 1; l--) {
             DMatrixRMaj below = l > 1 ? A[l - 2] : X;
             // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σᵢ δ[l]ᵢ, ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
-            layers.get(l - 1).backward(below, ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1],
-                    l > 1 ? ws.dA[l - 2] : null);
+            Dense layer = layers.get(l - 1);
+            if (l == 1 && ws.inputTOf == X) {
+                // ∂L/∂W[1] = Xᵀ·δ[1] from the kept Xᵀ (one unit: a matrix-vector product)
+                layer.weightGradientFromTranspose(ws.inputT, ws.delta[0], ws.dW[0]);
+                Rows.sumRows(1.0, ws.delta[0], ws.db[0]);
+            } else {
+                layer.backward(below, ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1],
+                        l > 1 ? ws.dA[l - 2] : null);
+            }
             if (l > 1) {
                 // δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ)
                 layers.get(l - 2).activation().backward(Z[l - 2], A[l - 2], ws.dA[l - 2],

@@ -24,6 +24,9 @@ public final class Workspace {
     final DMatrixRMaj[] db;
     /** how many times the workspace was written: results of an earlier use are stale */
     long uses;
+    /** Xᵀ of a fixed input X, when one was declared and the first layer has one unit */
+    DMatrixRMaj inputT;
+    DMatrixRMaj inputTOf;
 
     Workspace(Network network) {
         this.network = network;
@@ -47,6 +50,27 @@ public final class Workspace {
             out[i] = new DMatrixRMaj(1, 1);
         }
         return out;
+    }
+
+    /**
+     * Declares that X will be the input of the calls to come, unchanged (full-batch training).
+     * When the first layer has a single unit, ∂L/∂W[1] = Xᵀ·δ[1] is a matrix-vector product
+     * that runs along the rows of Xᵀ about twice as fast as down the columns of X, so the
+     * workspace keeps a copy of Xᵀ, made now; calls with another input matrix do not use it.
+     * After changing the entries of X, declare it again (or pass null to drop the copy).
+     */
+    public void fixedInput(DMatrixRMaj X) {
+        if (X == null || network.layer(1).units() != 1) {
+            inputT = null;
+            inputTOf = null;
+            return;
+        }
+        if (X.numCols != network.inputs()) {
+            throw new IllegalArgumentException("X: expected " + network.inputs() + " columns (one per"
+                    + " input feature), found " + X.numRows + "x" + X.numCols);
+        }
+        inputT = org.ejml.dense.row.CommonOps_DDRM.transpose(X, inputT);
+        inputTOf = X;
     }
 
     /** Z[l] of the last call, l = 1 … L, live (overwritten by the next call). */

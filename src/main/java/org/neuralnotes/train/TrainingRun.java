@@ -50,6 +50,11 @@ final class TrainingRun {
         List<DMatrixRMaj> theta = network.parameterValues();
         // the matrices of every step, reused (X and Y were checked once, in fit)
         Workspace ws = network.workspace();
+        if (perEpoch == 1 && settings.batching().maxBatchSize(X.numRows) == X.numRows
+                && !settings.batching().draws()) {
+            // full batch: X is the input of every step
+            ws.fixedInput(X);
+        }
         boolean keep = settings.keepsHistory();
         if (keep) {
             record(0);

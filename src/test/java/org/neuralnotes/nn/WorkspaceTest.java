@@ -138,6 +138,42 @@ class WorkspaceTest {
     }
 
     @Test
+    void aFixedInputGivesTheSameGradientsFromItsTranspose() {
+        Rng rng = new Rng(31);
+        // one unit in the first layer: logistic regression
+        Network net = Network.builder(6).dense(1, Activations.sigmoid()).loss(Losses.binaryCrossEntropy())
+                .build(Fixtures.uniformInit(0.5), Fixtures.uniformInit(0.5), rng);
+        DMatrixRMaj X = Fixtures.uniform(40, 6, -2, 2, rng);
+        DMatrixRMaj Y = Fixtures.binary(40, rng);
+        Gradients plain = net.gradients(X, Y);
+        Workspace ws = net.workspace();
+        ws.fixedInput(X);
+        Gradients fixed = net.gradients(X, Y, ws);
+        for (int i = 0; i < plain.list().size(); i++) {
+            DMatrixRMaj a = plain.list().get(i);
+            DMatrixRMaj b = fixed.list().get(i);
+            for (int k = 0; k < a.getNumElements(); k++) {
+                // the same sums in another order
+                assertEquals(a.data[k], b.data[k], 1e-13 * (1 + Math.abs(a.data[k])), plain.names().get(i));
+            }
+        }
+        // another input matrix does not use the kept transpose
+        DMatrixRMaj other = Fixtures.uniform(40, 6, -2, 2, rng);
+        Gradients fromOther = net.gradients(other, Y, ws);
+        DMatrixRMaj expected = net.gradients(other, Y).get("W1");
+        assertArrayEquals(expected.data, fromOther.get("W1").data, 0.0);
+        refused(() -> ws.fixedInput(new DMatrixRMaj(40, 5)), "X:", "6 columns", "40x5");
+        // several units in the first layer: nothing is kept, the results are bit for bit the same
+        Network wide = network(Activations.tanh(), Activations.sigmoid(), Losses.binaryCrossEntropy(), 1,
+                Objective.SoftmaxGradient.EXACT, rng);
+        Workspace wws = wide.workspace();
+        DMatrixRMaj Xw = Fixtures.uniform(9, 4, -1, 1, rng);
+        DMatrixRMaj Yw = Fixtures.binary(9, rng);
+        wws.fixedInput(Xw);
+        assertArrayEquals(wide.gradients(Xw, Yw).get("W1").data, wide.gradients(Xw, Yw, wws).get("W1").data, 0.0);
+    }
+
+    @Test
     void argumentsAreChecked() {
         Rng rng = new Rng(9);
         Network net = network(Activations.relu(), Activations.softmax(), Losses.categoricalCrossEntropy(), 3,
