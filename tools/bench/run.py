@@ -15,6 +15,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -23,7 +24,7 @@ TOLERANCE = 1e-9
 # name, what the issue calls it, spec (iterations = units timed per run)
 WORKLOADS = [
     ("W1", "logistic regression n=10000 m=100, one GD iteration",
-     dict(kind="logistic", seed=1, n=10000, m=100, iterations=100, rate=0.5)),
+     dict(kind="logistic", seed=1, n=10000, m=100, iterations=1000, rate=0.5)),
     ("W2", "784-64-10 ReLU+softmax, M=10000 full batch, one iteration",
      dict(kind="mlp", seed=2, sizes=[784, 64, 10], examples=10000, batch=10000,
           iterations=5, rate=0.1)),
@@ -173,6 +174,8 @@ def main():
     p.add_argument("--reps", type=int, default=7)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--pause", type=float, default=0.3,
+                   help="seconds between two timed runs, so the last worker's BLAS threads go idle")
     p.add_argument("--engine", default="auto", help="neuralnotes.engine of the java worker")
     p.add_argument("--suite", choices=sorted(SUITES), default="main",
                    help="main: W1-W3 and products; scaling: batch sizes and widths")
@@ -218,9 +221,13 @@ def main():
             for _ in range(args.warmup):
                 for w in workers:
                     w.ask(f"run {name}")
+                    time.sleep(args.pause)
             for rep in range(args.reps):
                 order = workers[rep % len(workers):] + workers[:rep % len(workers)]
                 for w in order:
+                    # OpenBLAS threads spin for a while after a call before they sleep: let
+                    # the previous worker's threads go quiet so they do not compete
+                    time.sleep(args.pause)
                     reply = w.ask(f"run {name}")
                     times[w.name].append(float(reply["seconds"]) / spec["iterations"])
                     results[w.name].append(float(reply["result"]))

@@ -65,17 +65,45 @@ public final class Checks {
     /** Every entry must be finite (no NaN, no infinity). */
     public static DMatrixRMaj finite(String name, DMatrixRMaj m) {
         nonEmpty(name, m);
-        int n = m.getNumElements();
-        for (int i = 0; i < n; i++) {
-            double v = m.data[i];
-            if (!Double.isFinite(v)) {
-                int r = i / m.numCols;
-                int c = i % m.numCols;
-                throw new IllegalArgumentException(name + ": expected finite values, found " + v
-                        + " at row " + r + ", column " + c);
-            }
+        int at = firstNonFinite(m.data, m.getNumElements());
+        if (at >= 0) {
+            throw new IllegalArgumentException(name + ": expected finite values, found " + m.data[at]
+                    + " at row " + at / m.numCols + ", column " + at % m.numCols);
         }
         return m;
+    }
+
+    /** The index of the first NaN or infinite entry among x[0 … n), or −1 when all are finite. */
+    public static int firstNonFinite(double[] x, int n) {
+        int block = 256;
+        int i = 0;
+        for (; i + block <= n; i += block) {
+            // x·0 is 0 for a finite x and NaN otherwise: eight sums tell whether the block is clean
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int j = i; j < i + block; j += 8) {
+                s0 += x[j] * 0.0;
+                s1 += x[j + 1] * 0.0;
+                s2 += x[j + 2] * 0.0;
+                s3 += x[j + 3] * 0.0;
+                s4 += x[j + 4] * 0.0;
+                s5 += x[j + 5] * 0.0;
+                s6 += x[j + 6] * 0.0;
+                s7 += x[j + 7] * 0.0;
+            }
+            if (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) != 0.0) {
+                return firstNonFinite(x, i, i + block);
+            }
+        }
+        return firstNonFinite(x, i, n);
+    }
+
+    private static int firstNonFinite(double[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(x[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A strictly positive, finite number. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.linalg.Checks;
 import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
 import org.neuralnotes.nn.Workspace;
@@ -41,9 +42,9 @@ final class TrainingRun {
         this.history = new History(network.parameters(), settings.recordWeights(),
                 settings.recordEvery(), settings.maxRecords());
         this.sampler = batching.sampler(n, rng);
-        int largest = batching.maxBatchSize(n);
-        this.Xb = new DMatrixRMaj(largest, X.numCols);
-        this.Yb = new DMatrixRMaj(largest, Y.numCols);
+        // sized by the first batch (full batch never copies)
+        this.Xb = new DMatrixRMaj(1, 1);
+        this.Yb = new DMatrixRMaj(1, 1);
     }
 
     History run() {
@@ -168,13 +169,7 @@ final class TrainingRun {
     }
 
     private static boolean allFinite(DMatrixRMaj M) {
-        int n = M.getNumElements();
-        for (int k = 0; k < n; k++) {
-            if (!Double.isFinite(M.data[k])) {
-                return false;
-            }
-        }
-        return true;
+        return Checks.firstNonFinite(M.data, M.getNumElements()) < 0;
     }
 
     /** The batch loss (when it was computed) and every gradient must be finite before the update. */
@@ -190,17 +185,16 @@ final class TrainingRun {
         List<DMatrixRMaj> grads = g.list();
         for (int i = 0; i < grads.size(); i++) {
             DMatrixRMaj d = grads.get(i);
-            for (int k = 0; k < d.getNumElements(); k++) {
-                if (!Double.isFinite(d.data[k])) {
-                    String name = g.names().get(i);
-                    double loss = g.loss();
-                    history.finish(step - 1, "diverged: gradient of " + name + " at iteration " + step);
-                    throw new DivergenceException("training diverged: the gradient of " + name
-                            + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
-                            + (k % d.numCols) + " at iteration " + step + " (loss "
-                            + String.format(Locale.ROOT, "%.6g", loss) + "); " + hint(), step, loss,
-                            history);
-                }
+            int k = Checks.firstNonFinite(d.data, d.getNumElements());
+            if (k >= 0) {
+                String name = g.names().get(i);
+                double loss = g.loss();
+                history.finish(step - 1, "diverged: gradient of " + name + " at iteration " + step);
+                throw new DivergenceException("training diverged: the gradient of " + name
+                        + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
+                        + (k % d.numCols) + " at iteration " + step + " (loss "
+                        + String.format(Locale.ROOT, "%.6g", loss) + "); " + hint(), step, loss,
+                        history);
             }
         }
     }
