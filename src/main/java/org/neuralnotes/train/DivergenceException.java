@@ -19,6 +19,11 @@ public final class DivergenceException extends ArithmeticException {
         this.history = history;
     }
 
+    DivergenceException(String message, int iteration, double loss, History history, Throwable cause) {
+        this(message, iteration, loss, history);
+        initCause(cause);
+    }
+
     /** The iteration (step, from 1) at which the non-finite value appeared. */
     public int iteration() {
         return iteration;

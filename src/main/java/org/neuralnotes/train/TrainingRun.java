@@ -79,9 +79,14 @@ final class TrainingRun {
             g = network.gradients(Xs, Ys, ws);
             boolean known = lossEachStep || !allFinite(ws.Z(L));
             double loss = known ? g.loss() : Double.NaN;
-            checkFinite(g, known, step, previous);
-            // θ ← θ − update
-            optimizer.step(theta, g.list());
+            checkLoss(g, known, step, previous);
+            // θ ← θ − update; the optimizer refuses non-finite gradients before changing anything
+            try {
+                optimizer.step(theta, g.list());
+            } catch (IllegalArgumentException refused) {
+                checkGradients(g, step, refused);
+                throw refused;
+            }
             if (keep && history.due(step)) {
                 record(step);
             }
@@ -172,8 +177,8 @@ final class TrainingRun {
         return Checks.firstNonFinite(M.data, M.getNumElements()) < 0;
     }
 
-    /** The batch loss (when it was computed) and every gradient must be finite before the update. */
-    private void checkFinite(Gradients g, boolean lossKnown, int step, double previous) {
+    /** The batch loss, when it was computed, must be finite before the update. */
+    private void checkLoss(Gradients g, boolean lossKnown, int step, double previous) {
         if (lossKnown && !Double.isFinite(g.loss())) {
             double loss = g.loss();
             String last = Double.isNaN(previous) ? "" : String.format(Locale.ROOT,
@@ -182,6 +187,10 @@ final class TrainingRun {
             throw new DivergenceException("training diverged: the loss became " + loss
                     + " at iteration " + step + last + "; " + hint(), step, loss, history);
         }
+    }
+
+    /** After a refused step: a non-finite gradient is divergence, named with its parameter. */
+    private void checkGradients(Gradients g, int step, IllegalArgumentException refused) {
         List<DMatrixRMaj> grads = g.list();
         for (int i = 0; i < grads.size(); i++) {
             DMatrixRMaj d = grads.get(i);
@@ -194,7 +203,7 @@ final class TrainingRun {
                         + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
                         + (k % d.numCols) + " at iteration " + step + " (loss "
                         + String.format(Locale.ROOT, "%.6g", loss) + "); " + hint(), step, loss,
-                        history);
+                        history, refused);
             }
         }
     }
