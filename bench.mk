@@ -3,7 +3,8 @@
 #                            OpenBLAS jar of the pom does not apply (not Linux x86_64)
 #   make -f bench.mk bench   the benchmark suite: Java (fast engine and plain EJML) vs numpy vs
 #                            PyTorch, alternating, medians -> build/bench/results.{md,csv};
-#                            then the notebooks' latency (bench-latency)
+#                            then the scaling suite (bench-scaling) and the notebooks'
+#                            latency (bench-latency)
 #   make bench-latency       each notebook in a fresh kernel: kernel ready, first result, full run
 #                            -> build/bench/latency.{md,csv} (needs the Makefile's kernels)
 # Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch"   BENCH_TORCH=0
@@ -17,6 +18,8 @@ BENCH_MVN    ?= mvn
 # the project's .venv with the kernels (the Makefile's $(PY) and $(KERNEL_STAMP) when included)
 LATENCY_PYTHON ?= $(or $(PY),.venv/bin/python)
 LATENCY_ARGS   ?=
+# the scaling suite leaves out plain EJML (minutes per run at the large widths)
+BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
 BENCH_LATENCY   = $(LATENCY_PYTHON) tools/bench/latency.py --out $(BENCH_DIR) $(LATENCY_ARGS)
 
 .PHONY: blas bench bench-java bench-python bench-latency
@@ -26,6 +29,7 @@ blas:
 
 bench: bench-java bench-python $(KERNEL_STAMP)
 	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
+	$(BENCH_SCALING)
 	$(BENCH_LATENCY)
 
 bench-latency: $(KERNEL_STAMP)
@@ -72,4 +76,4 @@ bench-alternatives: blas bench-java bench-python
 # item 4: W3 at batch sizes 1 … 1024 and hidden widths 32 … 1024 -> build/bench/scaling/
 .PHONY: bench-scaling
 bench-scaling: bench-java bench-python
-	$(BENCH_PYTHON) tools/bench/run.py --suite scaling --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
+	$(BENCH_SCALING)
