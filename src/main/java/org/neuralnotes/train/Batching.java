@@ -174,23 +174,31 @@ public abstract class Batching {
         }
     }
 
-    private static final class Shuffled extends Batching {
-        private final int size;
-        private final String description;
+    /** Batches of a fixed size; the last batch of an epoch holds what is left over. */
+    private abstract static class Sized extends Batching {
+        final int size;
 
-        Shuffled(int size, String description) {
+        Sized(int size) {
             this.size = size;
-            this.description = description;
         }
 
         @Override
-        public int stepsPerEpoch(int n) {
+        public final int stepsPerEpoch(int n) {
             return (n + size - 1) / size;
         }
 
         @Override
-        public int maxBatchSize(int n) {
+        public final int maxBatchSize(int n) {
             return Math.min(size, n);
+        }
+    }
+
+    private static final class Shuffled extends Sized {
+        private final String description;
+
+        Shuffled(int size, String description) {
+            super(size);
+            this.description = description;
         }
 
         @Override
@@ -234,21 +242,9 @@ public abstract class Batching {
         }
     }
 
-    private static final class InOrder extends Batching {
-        private final int size;
-
+    private static final class InOrder extends Sized {
         InOrder(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public int stepsPerEpoch(int n) {
-            return (n + size - 1) / size;
-        }
-
-        @Override
-        public int maxBatchSize(int n) {
-            return Math.min(size, n);
+            super(size);
         }
 
         @Override
