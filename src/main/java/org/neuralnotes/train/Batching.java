@@ -266,6 +266,10 @@ public abstract class Batching {
                         at = 0;
                     }
                     last = Math.min(size, n - at);
+                    if (last == n) {
+                        // one batch of every row, in order: the data itself
+                        return null;
+                    }
                     for (int i = 0; i < last; i++) {
                         rows[i] = at + i;
                     }

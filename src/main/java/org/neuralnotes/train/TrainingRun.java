@@ -51,11 +51,6 @@ final class TrainingRun {
         List<DMatrixRMaj> theta = network.parameterValues();
         // the matrices of every step, reused (X and Y were checked once, in fit)
         Workspace ws = network.workspace();
-        if (perEpoch == 1 && settings.batching().maxBatchSize(X.numRows) == X.numRows
-                && !settings.batching().draws()) {
-            // full batch: X is the input of every step
-            ws.fixedInput(X);
-        }
         boolean keep = settings.keepsHistory();
         if (keep) {
             record(0);
@@ -73,6 +68,10 @@ final class TrainingRun {
             step++;
             // the batch: rows of X and Y (all of them for full batch)
             int[] rows = sampler.next();
+            if (rows == null && step == 1) {
+                // every row in order (full batch): X is the input of every step
+                ws.fixedInput(X);
+            }
             DMatrixRMaj Xs = rows == null ? X : gather(X, rows, sampler.size(), Xb);
             DMatrixRMaj Ys = rows == null ? Y : gather(Y, rows, sampler.size(), Yb);
             // ∂L/∂θ of the batch: forward then backward

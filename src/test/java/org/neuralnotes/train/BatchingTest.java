@@ -130,6 +130,10 @@ class BatchingTest {
             assertArrayEquals(new int[] {8, 9}, Arrays.copyOf(s.next(), s.size()));
         }
         assertEquals("inOrder(size=4)", ordered.toString());
+        // a batch of every row is the data itself, as for full batch
+        Batching.Sampler whole = Batching.inOrder(10).sampler(10, null);
+        assertNull(whole.next());
+        assertEquals(10, whole.size());
         refused(() -> Batching.inOrder(0), "size", "found 0");
     }
 
