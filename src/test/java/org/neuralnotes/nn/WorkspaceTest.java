@@ -162,7 +162,7 @@ class WorkspaceTest {
         Gradients fromOther = net.gradients(other, Y, ws);
         DMatrixRMaj expected = net.gradients(other, Y).get("W1");
         assertArrayEquals(expected.data, fromOther.get("W1").data, 0.0);
-        refused(() -> ws.fixedInput(new DMatrixRMaj(40, 5)), "X:", "6 columns", "40x5");
+        Fixtures.refuses(() -> ws.fixedInput(new DMatrixRMaj(40, 5)), "X:", "6 columns", "40x5");
         // several units in the first layer: nothing is kept, the results are bit for bit the same
         Network wide = network(Activations.tanh(), Activations.sigmoid(), Losses.binaryCrossEntropy(), 1,
                 Objective.SoftmaxGradient.EXACT, rng);
@@ -182,17 +182,10 @@ class WorkspaceTest {
         Workspace ws = net.workspace();
         DMatrixRMaj X = Fixtures.uniform(4, 4, -1, 1, rng);
         DMatrixRMaj Y = Fixtures.oneHot(4, 3, rng);
-        refused(() -> net.gradients(X, Y, other.workspace()), "ws:", "this network");
-        refused(() -> net.gradients(X, Y, null), "ws:", "null");
-        refused(() -> net.gradients(new DMatrixRMaj(4, 3), Y, ws), "X:", "4 columns", "4x3");
-        refused(() -> net.gradients(X, new DMatrixRMaj(3, 3), ws), "Y:", "4x3", "3x3");
+        Fixtures.refuses(() -> net.gradients(X, Y, other.workspace()), "ws:", "this network");
+        Fixtures.refuses(() -> net.gradients(X, Y, null), "ws:", "null");
+        Fixtures.refuses(() -> net.gradients(new DMatrixRMaj(4, 3), Y, ws), "X:", "4 columns", "4x3");
+        Fixtures.refuses(() -> net.gradients(X, new DMatrixRMaj(3, 3), ws), "Y:", "4x3", "3x3");
         assertTrue(ws.toString().contains("4 -> 5 relu"), ws.toString());
-    }
-
-    private static void refused(org.junit.jupiter.api.function.Executable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' lacks '" + p + "'");
-        }
     }
 }
