@@ -54,9 +54,23 @@ try {
     return !s || (s.getAttribute('data-status') || 'idle') === 'idle';
   }, null, { timeout: 120000 }).catch(() => {});
   await page.waitForTimeout(3000);
-  if (runCells) {
+  const runAll = async () => {
     await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
     await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+  };
+  // cells that ran or wait to run show [n] or [*]; all [ ] means the command did not reach a kernel
+  const started = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+    .some((p) => /\[\s*[0-9*]+\s*\]/.test(p.textContent));
+  if (runCells) {
+    await runAll();
+    // a Run All given while the kernel session is still connecting runs nothing: give it again
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const until = Date.now() + 30000;
+      while (Date.now() < until && !(await page.evaluate(started))) await page.waitForTimeout(1000);
+      if (await page.evaluate(started)) break;
+      notes.push(`no cell had started 30 s after Run All (attempt ${attempt}); running all cells again`);
+      await runAll();
+    }
   }
   // done when every plot has drawn and no cell waits or runs ([*]); cells left unrun show [ ]
   const busy = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
