@@ -79,6 +79,32 @@ public final class BlasEngine implements Engine {
     }
 
     /**
+     * The block R of rows first … first+rows−1 of A is the sub-array of A's data from
+     * first·cols on, with the same row stride: BLAS reads it there, nothing is copied.
+     */
+    @Override
+    public void gemmRows(boolean transA, double alpha, DMatrixRMaj A, int first, int rows,
+                         DMatrixRMaj B, double beta, DMatrixRMaj C) {
+        int m = C.numRows;
+        int n = C.numCols;
+        int cols = A.numCols;
+        int k = transA ? rows : cols;
+        int offset = first * cols;
+        if (n == 1 && k > 1) {
+            // c = α·op(R)·b + β·c, a matrix-vector product (see gemv)
+            if (beta == 0.0) {
+                java.util.Arrays.fill(C.data, 0, m, 0.0);
+            }
+            blas.dgemv(transA ? "N" : "T", cols, rows, alpha, A.data, offset, Math.max(1, cols),
+                    B.data, 0, 1, beta, C.data, 0, 1);
+            return;
+        }
+        // column-major: Cᵀ (n×m) = α·Bᵀ·op(R)ᵀ + β·Cᵀ, R's array read column-major from the offset
+        blas.dgemm("N", transA ? "T" : "N", n, m, k, alpha, B.data, 0, Math.max(1, B.numCols),
+                A.data, offset, Math.max(1, cols), beta, C.data, 0, Math.max(1, n));
+    }
+
+    /**
      * A product whose result is a single column or row is a matrix-vector product: dgemv is
      * several times faster there than dgemm (e.g. z = X·w in logistic regression).
      */

@@ -81,6 +81,23 @@ public final class Dense {
     }
 
     /**
+     * {@link #forward(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} for the batch of rows
+     * {@code first} … {@code first + rows − 1} of X, read in place (no copy of the batch).
+     */
+    public void forwardRows(DMatrixRMaj X, int first, int rows, DMatrixRMaj Z, DMatrixRMaj A) {
+        Checks.cols("X", X, inputs());
+        Products.checkRows(X, first, rows);
+        Checks.notSame("Z", Z, "X", X);
+        Checks.notSame("A", A, "Z", Z);
+        // Z = X·W, X the batch's rows
+        Products.multRows(X, first, rows, W, Z);
+        // Z = Z + b, b broadcast over the rows
+        Rows.addRow(Z, b);
+        // A = g(Z)
+        g.forward(Z, A);
+    }
+
+    /**
      * The gradients of this layer from its input X and its error dZ = ∂L/∂Z.
      *
      * @param X           the input of the forward pass
@@ -107,6 +124,28 @@ public final class Dense {
         Checks.notSame("db", db, "b", b);
         // ∂L/∂W = Xᵀ·dZ
         Products.multTransA(X, dZ, dW);
+        // ∂L/∂b = Σ over rows of dZ
+        Rows.sumRows(1.0, dZ, db);
+        if (dX != null) {
+            // ∂L/∂X = dZ·Wᵀ
+            Products.multTransB(dZ, W, dX);
+        }
+    }
+
+    /**
+     * {@link #backward(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)} when
+     * the input was the batch of rows {@code first} … {@code first + rows − 1} of X, read in
+     * place as in {@link #forwardRows}.
+     */
+    public void backwardRows(DMatrixRMaj X, int first, int rows, DMatrixRMaj dZ, DMatrixRMaj dW,
+                             DMatrixRMaj db, DMatrixRMaj dX) {
+        Checks.cols("X", X, inputs());
+        Products.checkRows(X, first, rows);
+        Checks.shape("dZ", dZ, rows, units());
+        Checks.notSame("dW", dW, "W", W);
+        Checks.notSame("db", db, "b", b);
+        // ∂L/∂W = Xᵀ·dZ, X the batch's rows
+        Products.multTransARows(X, first, rows, dZ, dW);
         // ∂L/∂b = Σ over rows of dZ
         Rows.sumRows(1.0, dZ, db);
         if (dX != null) {

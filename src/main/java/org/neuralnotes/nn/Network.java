@@ -8,6 +8,7 @@ import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.linalg.Products;
 import org.neuralnotes.linalg.Rows;
 import org.neuralnotes.loss.Loss;
 import org.neuralnotes.loss.Objective;
@@ -180,7 +181,7 @@ public final class Network {
         checkTargets(Y, X.numRows);
         Workspace ws = new Workspace(this);
         forwardInto(X, ws);
-        Gradients g = backwardFrom(X, ws.Z, ws.A, Y, ws);
+        Gradients g = backwardFrom(new Input(X), ws.Z, ws.A, Y, ws);
         g.loss();
         return g;
     }
@@ -209,7 +210,39 @@ public final class Network {
                     + " workspace(), found " + (ws == null ? "null" : ws));
         }
         forwardInto(X, ws);
-        return backwardFrom(X, ws.Z, ws.A, Y, ws);
+        return backwardFrom(new Input(X), ws.Z, ws.A, Y, ws);
+    }
+
+    /**
+     * The same as {@link #gradients(DMatrixRMaj, DMatrixRMaj, Workspace)} for the batch of
+     * rows {@code first} … {@code first + rows − 1} of X and Y (examples taken in order),
+     * without copying X's rows: the first layer's products read them in place. Equal to the
+     * call on a copy of those rows to rounding (a native BLAS may add in another order).
+     */
+    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws) {
+        Checks.nonEmpty("X", X);
+        if (X.numCols != inputs()) {
+            throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
+                    + " feature), found " + Checks.shape(X));
+        }
+        Checks.nonEmpty("Y", Y);
+        if (Y.numRows != X.numRows || Y.numCols != outputs()) {
+            throw new IllegalArgumentException("Y: expected shape " + X.numRows + "x" + outputs()
+                    + " (one row per example of X, one column per output), found " + Checks.shape(Y));
+        }
+        Products.checkRows(X, first, rows);
+        if (ws == null || ws.network != this) {
+            throw new IllegalArgumentException("ws: expected a workspace made by this network's"
+                    + " workspace(), found " + (ws == null ? "null" : ws));
+        }
+        // the batch's targets: a few columns per row, copied
+        DMatrixRMaj Yb = ws.targets;
+        Yb.reshape(rows, Y.numCols);
+        System.arraycopy(Y.data, first * Y.numCols, Yb.data, 0, rows * Y.numCols);
+        ws.uses++;
+        layers.get(0).forwardRows(X, first, rows, ws.Z[0], ws.A[0]);
+        forwardFrom(1, ws);
+        return backwardFrom(new Input(X, first, rows), ws.Z, ws.A, Yb, ws);
     }
 
     /** The matrices for {@link #gradients(DMatrixRMaj, DMatrixRMaj, Workspace)}, for this network only. */
@@ -234,7 +267,7 @@ public final class Network {
             Z[l - 1] = pass.Z(l);
             A[l - 1] = pass.A(l);
         }
-        Gradients g = backwardFrom(pass.input(), Z, A, Y, new Workspace(this));
+        Gradients g = backwardFrom(new Input(pass.input()), Z, A, Y, new Workspace(this));
         g.loss();
         return g;
     }
@@ -242,26 +275,46 @@ public final class Network {
     /** Z[l] = A[l−1]·W[l] + b[l] and A[l] = g(Z[l]) into the workspace, A[0] = X. */
     private void forwardInto(DMatrixRMaj X, Workspace ws) {
         ws.uses++;
-        DMatrixRMaj input = X;
-        for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).forward(input, ws.Z[l], ws.A[l]);
-            input = ws.A[l];
+        layers.get(0).forward(X, ws.Z[0], ws.A[0]);
+        forwardFrom(1, ws);
+    }
+
+    /** Layers from + 1 … L, each on the output of the one below, already in the workspace. */
+    private void forwardFrom(int from, Workspace ws) {
+        for (int l = from; l < layers.size(); l++) {
+            layers.get(l).forward(ws.A[l - 1], ws.Z[l], ws.A[l]);
+        }
+    }
+
+    /** The first layer's input: all of X, or a block of its rows read in place. */
+    private record Input(DMatrixRMaj X, int first, int rows) {
+        Input(DMatrixRMaj X) {
+            this(X, 0, -1);
+        }
+
+        boolean whole() {
+            return rows < 0;
         }
     }
 
     /** The loss, then δ[L], …, δ[1] and ∂L/∂θ into the workspace; Z[l − 1] and A[l − 1] hold layer l. */
-    private Gradients backwardFrom(DMatrixRMaj X, DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y,
+    private Gradients backwardFrom(Input input, DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y,
                                    Workspace ws) {
         int L = layers.size();
         DMatrixRMaj ZL = Z[L - 1];
         DMatrixRMaj AL = A[L - 1];
         // δ[L] = ∂L/∂Z[L]
         objective.outputError(Z[L - 1], A[L - 1], Y, ws.delta[L - 1]);
+        DMatrixRMaj X = input.X();
         for (int l = L; l >= 1; l--) {
             DMatrixRMaj below = l > 1 ? A[l - 2] : X;
             // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σᵢ δ[l]ᵢ, ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
             Dense layer = layers.get(l - 1);
-            if (l == 1 && ws.inputTOf == X) {
+            if (l == 1 && !input.whole()) {
+                // A[0] is the block of rows of X, read in place
+                layer.backwardRows(X, input.first(), input.rows(), ws.delta[0], ws.dW[0],
+                        ws.db[0], null);
+            } else if (l == 1 && ws.inputTOf == X) {
                 // ∂L/∂W[1] = Xᵀ·δ[1] from the kept Xᵀ (one unit: a matrix-vector product)
                 layer.weightGradientFromTranspose(ws.inputT, ws.delta[0], ws.dW[0]);
                 Rows.sumRows(1.0, ws.delta[0], ws.db[0]);

@@ -24,6 +24,8 @@ public final class Workspace {
     final DMatrixRMaj[] db;
     /** how many times the workspace was written: results of an earlier use are stale */
     long uses;
+    /** the targets of a batch of rows taken in place from X (their rows of Y, copied) */
+    final DMatrixRMaj targets = new DMatrixRMaj(1, 1);
     /** Xᵀ of a fixed input X, when one was declared and the first layer has one unit */
     DMatrixRMaj inputT;
     DMatrixRMaj inputTOf;

@@ -42,7 +42,7 @@ final class TrainingRun {
         this.history = new History(network.parameters(), settings.recordWeights(),
                 settings.recordEvery(), settings.maxRecords());
         this.sampler = batching.sampler(n, rng);
-        // sized by the first batch (full batch never copies)
+        // sized by the first shuffled batch (batches in order and full batch copy no rows)
         this.Xb = new DMatrixRMaj(1, 1);
         this.Yb = new DMatrixRMaj(1, 1);
     }
@@ -72,10 +72,17 @@ final class TrainingRun {
                 // every row in order (full batch): X is the input of every step
                 ws.fixedInput(X);
             }
-            DMatrixRMaj Xs = rows == null ? X : gather(X, rows, sampler.size(), Xb);
-            DMatrixRMaj Ys = rows == null ? Y : gather(Y, rows, sampler.size(), Yb);
-            // ∂L/∂θ of the batch: forward then backward
-            g = network.gradients(Xs, Ys, ws);
+            int size = sampler.size();
+            if (rows == null) {
+                // ∂L/∂θ of the whole data: forward then backward
+                g = network.gradients(X, Y, ws);
+            } else if (consecutive(rows, size)) {
+                // ∂L/∂θ of a block of rows in order, read in place
+                g = network.gradients(X, Y, rows[0], size, ws);
+            } else {
+                // ∂L/∂θ of rows gathered into the batch matrices
+                g = network.gradients(gather(X, rows, size, Xb), gather(Y, rows, size, Yb), ws);
+            }
             boolean known = lossEachStep || !allFinite(ws.Z(L));
             double loss = known ? g.loss() : Double.NaN;
             checkLoss(g, known, step, previous);
@@ -136,18 +143,17 @@ final class TrainingRun {
     private static DMatrixRMaj gather(DMatrixRMaj M, int[] rows, int size, DMatrixRMaj out) {
         int cols = M.numCols;
         out.reshape(size, cols);
-        if (rows[size - 1] - rows[0] == size - 1 && consecutive(rows, size)) {
-            // consecutive rows (in-order batches) are one block of the row-major data
-            System.arraycopy(M.data, rows[0] * cols, out.data, 0, size * cols);
-            return out;
-        }
         for (int i = 0; i < size; i++) {
             System.arraycopy(M.data, rows[i] * cols, out.data, i * cols, cols);
         }
         return out;
     }
 
+    /** Whether rows[0..size) are one block of consecutive rows, in order. */
     private static boolean consecutive(int[] rows, int size) {
+        if (rows[size - 1] - rows[0] != size - 1) {
+            return false;
+        }
         for (int i = 1; i < size; i++) {
             if (rows[i] != rows[i - 1] + 1) {
                 return false;

@@ -173,6 +173,51 @@ class WorkspaceTest {
         assertArrayEquals(wide.gradients(Xw, Yw).get("W1").data, wide.gradients(Xw, Yw, wws).get("W1").data, 0.0);
     }
 
+    @ParameterizedTest(name = "hidden {0}, output {1} + {2}")
+    @MethodSource("networks")
+    void aBlockOfRowsReadInPlaceGivesTheGradientsOfItsCopy(Activation hidden, Activation output, Loss loss,
+                                                          int outputs, Objective.SoftmaxGradient mode) {
+        Rng rng = new Rng(41L + loss.name().hashCode() + 3L * hidden.name().hashCode());
+        Network net = network(hidden, output, loss, outputs, mode, rng);
+        Workspace ws = net.workspace();
+        DMatrixRMaj X = Fixtures.uniform(30, 4, -1.5, 1.5, rng);
+        DMatrixRMaj Y = targets(output, 30, outputs, rng);
+        // batches in order, the last one shorter, then one row and the whole set
+        int[][] blocks = {{0, 8}, {8, 8}, {16, 8}, {24, 6}, {29, 1}, {0, 30}};
+        for (int[] block : blocks) {
+            DMatrixRMaj Xb = rows(X, block[0], block[1]);
+            DMatrixRMaj Yb = rows(Y, block[0], block[1]);
+            Gradients copied = net.gradients(Xb, Yb);
+            Gradients inPlace = net.gradients(X, Y, block[0], block[1], ws);
+            String what = "rows " + block[0] + "+" + block[1];
+            // the first layer's products may add in another order on a native BLAS
+            assertEquals(copied.loss(), inPlace.loss(), 1e-13 * (1 + Math.abs(copied.loss())), what + " loss");
+            for (int i = 0; i < copied.list().size(); i++) {
+                DMatrixRMaj a = copied.list().get(i);
+                DMatrixRMaj b = inPlace.list().get(i);
+                assertEquals(a.numRows, b.numRows, what + " " + copied.names().get(i));
+                assertEquals(a.numCols, b.numCols, what + " " + copied.names().get(i));
+                for (int k = 0; k < a.getNumElements(); k++) {
+                    assertEquals(a.data[k], b.data[k], 1e-12 * (1 + Math.abs(a.data[k])),
+                            what + " " + copied.names().get(i) + " entry " + k);
+                }
+            }
+            assertEquals(block[1], inPlace.delta(1).numRows, what);
+        }
+        Fixtures.refuses(() -> net.gradients(X, Y, 30, 1, ws), "first:", "0..29", "30");
+        Fixtures.refuses(() -> net.gradients(X, Y, 25, 6, ws), "rows:", "1..5", "6");
+        Fixtures.refuses(() -> net.gradients(X, Y, -1, 6, ws), "first:", "-1");
+        Fixtures.refuses(() -> net.gradients(X, rows(Y, 0, 29), 0, 6, ws), "Y:", "30x", "29x");
+        Fixtures.refuses(() -> net.gradients(X, Y, 0, 6, net.copy().workspace()), "ws:", "this network");
+    }
+
+    /** Rows first … first + n − 1 of M, copied. */
+    private static DMatrixRMaj rows(DMatrixRMaj M, int first, int n) {
+        DMatrixRMaj out = new DMatrixRMaj(n, M.numCols);
+        System.arraycopy(M.data, first * M.numCols, out.data, 0, n * M.numCols);
+        return out;
+    }
+
     @Test
     void argumentsAreChecked() {
         Rng rng = new Rng(9);
