@@ -195,20 +195,7 @@ public final class Network {
      * whole data set once before training; a non-finite input shows as a non-finite loss).
      */
     public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, Workspace ws) {
-        Checks.nonEmpty("X", X);
-        if (X.numCols != inputs()) {
-            throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
-                    + " feature), found " + Checks.shape(X));
-        }
-        Checks.nonEmpty("Y", Y);
-        if (Y.numRows != X.numRows || Y.numCols != outputs()) {
-            throw new IllegalArgumentException("Y: expected shape " + X.numRows + "x" + outputs()
-                    + " (one row per example of X, one column per output), found " + Checks.shape(Y));
-        }
-        if (ws == null || ws.network != this) {
-            throw new IllegalArgumentException("ws: expected a workspace made by this network's"
-                    + " workspace(), found " + (ws == null ? "null" : ws));
-        }
+        checkBatch(X, Y, ws);
         forwardInto(X, ws);
         return backwardFrom(new Input(X), ws.Z, ws.A, Y, ws);
     }
@@ -220,6 +207,20 @@ public final class Network {
      * call on a copy of those rows to rounding (a native BLAS may add in another order).
      */
     public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws) {
+        checkBatch(X, Y, ws);
+        Products.checkRows(X, first, rows);
+        // the batch's targets: a few columns per row, copied
+        DMatrixRMaj Yb = ws.targets;
+        Yb.reshape(rows, Y.numCols);
+        System.arraycopy(Y.data, first * Y.numCols, Yb.data, 0, rows * Y.numCols);
+        ws.uses++;
+        layers.get(0).forwardRows(X, first, rows, ws.Z[0], ws.A[0]);
+        forwardFrom(1, ws);
+        return backwardFrom(new Input(X, first, rows), ws.Z, ws.A, Yb, ws);
+    }
+
+    /** X and Y of matching shapes for this network, and a workspace made by it. */
+    private void checkBatch(DMatrixRMaj X, DMatrixRMaj Y, Workspace ws) {
         Checks.nonEmpty("X", X);
         if (X.numCols != inputs()) {
             throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
@@ -230,19 +231,10 @@ public final class Network {
             throw new IllegalArgumentException("Y: expected shape " + X.numRows + "x" + outputs()
                     + " (one row per example of X, one column per output), found " + Checks.shape(Y));
         }
-        Products.checkRows(X, first, rows);
         if (ws == null || ws.network != this) {
             throw new IllegalArgumentException("ws: expected a workspace made by this network's"
                     + " workspace(), found " + (ws == null ? "null" : ws));
         }
-        // the batch's targets: a few columns per row, copied
-        DMatrixRMaj Yb = ws.targets;
-        Yb.reshape(rows, Y.numCols);
-        System.arraycopy(Y.data, first * Y.numCols, Yb.data, 0, rows * Y.numCols);
-        ws.uses++;
-        layers.get(0).forwardRows(X, first, rows, ws.Z[0], ws.A[0]);
-        forwardFrom(1, ws);
-        return backwardFrom(new Input(X, first, rows), ws.Z, ws.A, Yb, ws);
     }
 
     /** The matrices for {@link #gradients(DMatrixRMaj, DMatrixRMaj, Workspace)}, for this network only. */
