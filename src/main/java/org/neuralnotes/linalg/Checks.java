@@ -52,6 +52,23 @@ public final class Checks {
         }
     }
 
+    /**
+     * A block of consecutive rows of M: 0 ≤ first &lt; rows of M and 1 ≤ rows ≤ what is left
+     * from first (M non-empty).
+     */
+    public static void rows(String name, DMatrixRMaj M, int first, int rows) {
+        nonEmpty(name, M);
+        if (first < 0 || first >= M.numRows) {
+            throw new IllegalArgumentException("first: expected a row of " + name + " in 0.."
+                    + (M.numRows - 1) + " (" + name + " is " + shape(M) + "), found " + first);
+        }
+        if (rows < 1 || rows > M.numRows - first) {
+            throw new IllegalArgumentException("rows: expected 1.." + (M.numRows - first)
+                    + " rows from row " + first + " of " + name + " (" + name + " is " + shape(M)
+                    + "), found " + rows);
+        }
+    }
+
     /** Two matrices must have the same shape. */
     public static void sameShape(String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
         nonEmpty(nameA, a);

@@ -120,10 +120,12 @@ public final class Products {
 
     private static DMatrixRMaj gemmRows(boolean transA, DMatrixRMaj A, int first, int rows,
                                         DMatrixRMaj B, DMatrixRMaj C) {
-        Checks.nonEmpty("A", A);
-        checkRows(A, first, rows);
-        DMatrixRMaj R = DMatrixRMaj.wrap(rows, A.numCols, A.data);
-        checkProduct(transA, false, R, B, C);
+        Checks.rows("A", A, first, rows);
+        if (first == 0 && rows == A.numRows) {
+            // every row: the product of A itself
+            return gemm(transA, false, 1.0, A, B, 0.0, C);
+        }
+        checkProduct(transA, false, DMatrixRMaj.wrap(rows, A.numCols, A.data), B, C);
         if (C.data == A.data) {
             throw new IllegalArgumentException("C: expected a matrix other than A (the product"
                     + " cannot overwrite its input), found the same matrix as A");
@@ -131,19 +133,6 @@ public final class Products {
         C.reshape(transA ? A.numCols : rows, B.numCols);
         engine().gemmRows(transA, 1.0, A, first, rows, B, 0.0, C);
         return C;
-    }
-
-    /** 0 ≤ first, 1 ≤ rows and first + rows ≤ the rows of A. */
-    public static void checkRows(DMatrixRMaj A, int first, int rows) {
-        if (first < 0 || first >= A.numRows) {
-            throw new IllegalArgumentException("first: expected a row of A in 0.." + (A.numRows - 1)
-                    + " (A is " + Checks.shape(A) + "), found " + first);
-        }
-        if (rows < 1 || rows > A.numRows - first) {
-            throw new IllegalArgumentException("rows: expected 1.." + (A.numRows - first)
-                    + " rows from row " + first + " of A (A is " + Checks.shape(A) + "), found "
-                    + rows);
-        }
     }
 
     /** The engine in use, chosen on first use (see the class comment). */

@@ -70,14 +70,7 @@ public final class Dense {
      */
     public void forward(DMatrixRMaj X, DMatrixRMaj Z, DMatrixRMaj A) {
         Checks.cols("X", X, inputs());
-        Checks.notSame("Z", Z, "X", X);
-        Checks.notSame("A", A, "Z", Z);
-        // Z = X·W
-        Products.mult(X, W, Z);
-        // Z = Z + b, b broadcast over the rows
-        Rows.addRow(Z, b);
-        // A = g(Z)
-        g.forward(Z, A);
+        forwardRows(X, 0, X.numRows, Z, A);
     }
 
     /**
@@ -86,7 +79,7 @@ public final class Dense {
      */
     public void forwardRows(DMatrixRMaj X, int first, int rows, DMatrixRMaj Z, DMatrixRMaj A) {
         Checks.cols("X", X, inputs());
-        Products.checkRows(X, first, rows);
+        Checks.rows("X", X, first, rows);
         Checks.notSame("Z", Z, "X", X);
         Checks.notSame("A", A, "Z", Z);
         // Z = X·W, X the batch's rows
@@ -119,17 +112,7 @@ public final class Dense {
     public void backward(DMatrixRMaj X, DMatrixRMaj dZ, DMatrixRMaj dW, DMatrixRMaj db,
                          DMatrixRMaj dX) {
         Checks.cols("X", X, inputs());
-        Checks.shape("dZ", dZ, X.numRows, units());
-        Checks.notSame("dW", dW, "W", W);
-        Checks.notSame("db", db, "b", b);
-        // ∂L/∂W = Xᵀ·dZ
-        Products.multTransA(X, dZ, dW);
-        // ∂L/∂b = Σ over rows of dZ
-        Rows.sumRows(1.0, dZ, db);
-        if (dX != null) {
-            // ∂L/∂X = dZ·Wᵀ
-            Products.multTransB(dZ, W, dX);
-        }
+        backwardRows(X, 0, X.numRows, dZ, dW, db, dX);
     }
 
     /**
@@ -140,7 +123,7 @@ public final class Dense {
     public void backwardRows(DMatrixRMaj X, int first, int rows, DMatrixRMaj dZ, DMatrixRMaj dW,
                              DMatrixRMaj db, DMatrixRMaj dX) {
         Checks.cols("X", X, inputs());
-        Products.checkRows(X, first, rows);
+        Checks.rows("X", X, first, rows);
         Checks.shape("dZ", dZ, rows, units());
         Checks.notSame("dW", dW, "W", W);
         Checks.notSame("db", db, "b", b);

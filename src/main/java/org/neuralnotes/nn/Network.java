@@ -8,7 +8,6 @@ import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.linalg.Checks;
-import org.neuralnotes.linalg.Products;
 import org.neuralnotes.linalg.Rows;
 import org.neuralnotes.loss.Loss;
 import org.neuralnotes.loss.Objective;
@@ -180,8 +179,8 @@ public final class Network {
         checkInput(X);
         checkTargets(Y, X.numRows);
         Workspace ws = new Workspace(this);
-        forwardInto(X, ws);
-        Gradients g = backwardFrom(new Input(X), ws.Z, ws.A, Y, ws);
+        forwardInto(X, 0, X.numRows, ws);
+        Gradients g = backwardFrom(X, 0, X.numRows, ws.Z, ws.A, Y, ws);
         g.loss();
         return g;
     }
@@ -196,8 +195,8 @@ public final class Network {
      */
     public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, Workspace ws) {
         checkBatch(X, Y, ws);
-        forwardInto(X, ws);
-        return backwardFrom(new Input(X), ws.Z, ws.A, Y, ws);
+        forwardInto(X, 0, X.numRows, ws);
+        return backwardFrom(X, 0, X.numRows, ws.Z, ws.A, Y, ws);
     }
 
     /**
@@ -208,15 +207,13 @@ public final class Network {
      */
     public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws) {
         checkBatch(X, Y, ws);
-        Products.checkRows(X, first, rows);
+        Checks.rows("X", X, first, rows);
         // the batch's targets: a few columns per row, copied
         DMatrixRMaj Yb = ws.targets;
         Yb.reshape(rows, Y.numCols);
         System.arraycopy(Y.data, first * Y.numCols, Yb.data, 0, rows * Y.numCols);
-        ws.uses++;
-        layers.get(0).forwardRows(X, first, rows, ws.Z[0], ws.A[0]);
-        forwardFrom(1, ws);
-        return backwardFrom(new Input(X, first, rows), ws.Z, ws.A, Yb, ws);
+        forwardInto(X, first, rows, ws);
+        return backwardFrom(X, first, rows, ws.Z, ws.A, Yb, ws);
     }
 
     /** X and Y of matching shapes for this network, and a workspace made by it. */
@@ -259,60 +256,41 @@ public final class Network {
             Z[l - 1] = pass.Z(l);
             A[l - 1] = pass.A(l);
         }
-        Gradients g = backwardFrom(new Input(pass.input()), Z, A, Y, new Workspace(this));
+        DMatrixRMaj X = pass.input();
+        Gradients g = backwardFrom(X, 0, X.numRows, Z, A, Y, new Workspace(this));
         g.loss();
         return g;
     }
 
-    /** Z[l] = A[l−1]·W[l] + b[l] and A[l] = g(Z[l]) into the workspace, A[0] = X. */
-    private void forwardInto(DMatrixRMaj X, Workspace ws) {
+    /** Z[l] = A[l−1]·W[l] + b[l] and A[l] = g(Z[l]) into the workspace, A[0] = rows of X. */
+    private void forwardInto(DMatrixRMaj X, int first, int rows, Workspace ws) {
         ws.uses++;
-        layers.get(0).forward(X, ws.Z[0], ws.A[0]);
-        forwardFrom(1, ws);
-    }
-
-    /** Layers from + 1 … L, each on the output of the one below, already in the workspace. */
-    private void forwardFrom(int from, Workspace ws) {
-        for (int l = from; l < layers.size(); l++) {
+        layers.get(0).forwardRows(X, first, rows, ws.Z[0], ws.A[0]);
+        for (int l = 1; l < layers.size(); l++) {
             layers.get(l).forward(ws.A[l - 1], ws.Z[l], ws.A[l]);
         }
     }
 
-    /** The first layer's input: all of X, or a block of its rows read in place. */
-    private record Input(DMatrixRMaj X, int first, int rows) {
-        Input(DMatrixRMaj X) {
-            this(X, 0, -1);
-        }
-
-        boolean whole() {
-            return rows < 0;
-        }
-    }
-
     /** The loss, then δ[L], …, δ[1] and ∂L/∂θ into the workspace; Z[l − 1] and A[l − 1] hold layer l. */
-    private Gradients backwardFrom(Input input, DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y,
-                                   Workspace ws) {
+    private Gradients backwardFrom(DMatrixRMaj X, int first, int rows, DMatrixRMaj[] Z,
+                                   DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
         int L = layers.size();
         DMatrixRMaj ZL = Z[L - 1];
         DMatrixRMaj AL = A[L - 1];
         // δ[L] = ∂L/∂Z[L]
         objective.outputError(Z[L - 1], A[L - 1], Y, ws.delta[L - 1]);
-        DMatrixRMaj X = input.X();
         for (int l = L; l >= 1; l--) {
-            DMatrixRMaj below = l > 1 ? A[l - 2] : X;
             // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σᵢ δ[l]ᵢ, ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
             Dense layer = layers.get(l - 1);
-            if (l == 1 && !input.whole()) {
-                // A[0] is the block of rows of X, read in place
-                layer.backwardRows(X, input.first(), input.rows(), ws.delta[0], ws.dW[0],
-                        ws.db[0], null);
-            } else if (l == 1 && ws.inputTOf == X) {
+            if (l > 1) {
+                layer.backward(A[l - 2], ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1], ws.dA[l - 2]);
+            } else if (ws.inputTOf == X && rows == X.numRows) {
                 // ∂L/∂W[1] = Xᵀ·δ[1] from the kept Xᵀ (one unit: a matrix-vector product)
                 layer.weightGradientFromTranspose(ws.inputT, ws.delta[0], ws.dW[0]);
                 Rows.sumRows(1.0, ws.delta[0], ws.db[0]);
             } else {
-                layer.backward(below, ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1],
-                        l > 1 ? ws.dA[l - 2] : null);
+                // A[0] is X, or the block of its rows read in place
+                layer.backwardRows(X, first, rows, ws.delta[0], ws.dW[0], ws.db[0], null);
             }
             if (l > 1) {
                 // δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ)
