@@ -125,6 +125,24 @@ def start_workers(args, env):
     return workers
 
 
+def warm_up(workers, name, runs, seconds):
+    """Untimed runs, in turns, until each worker has made `runs` of them and spent `seconds`.
+
+    The JVM compiles a method with its optimizing compiler only after some ten thousand calls;
+    W1 calls the per-iteration methods a thousand times per run, so without this its first
+    five to ten runs would be timed in less optimized code. numpy needs no warm-up and gets
+    the same treatment."""
+    done = {w.name: [0, 0.0] for w in workers}
+    while True:
+        cold = [w for w in workers if done[w.name][0] < runs or done[w.name][1] < seconds]
+        if not cold:
+            return
+        for w in cold:
+            reply = w.ask(f"run {name}")
+            done[w.name][0] += 1
+            done[w.name][1] += float(reply["seconds"])
+
+
 def environment(workers, env):
     info = {w.name: w.ask("info") for w in workers}
     cpu = ""
@@ -172,7 +190,9 @@ def main():
     p.add_argument("--torch-python", default="/usr/bin/python3",
                    help="python that imports torch (Debian's python3-torch)")
     p.add_argument("--reps", type=int, default=7)
-    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--warmup", type=int, default=2, help="untimed runs per worker, at least")
+    p.add_argument("--warmup-seconds", type=float, default=3.0,
+                   help="untimed runs per worker until they add up to this many seconds")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--pause", type=float, default=0.3,
                    help="seconds between two timed runs, so the last worker's BLAS threads go idle")
@@ -201,6 +221,8 @@ def main():
     failures = []
     try:
         env_info = environment(workers, env)
+        env_info["warm-up per workload and implementation"] = \
+            f"untimed runs: at least {args.warmup}, and at least {args.warmup_seconds:g} s"
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         if load > (os.cpu_count() or 1) * 0.75:
             print(f"warning: load average {load:.1f} on {os.cpu_count()} cores: other processes "
@@ -218,10 +240,7 @@ def main():
                 results[w.name] = []
             if len(set(hashes.values())) != 1:
                 raise RuntimeError(f"{name}: the data differ between implementations: {hashes}")
-            for _ in range(args.warmup):
-                for w in workers:
-                    w.ask(f"run {name}")
-                    time.sleep(args.pause)
+            warm_up(workers, name, args.warmup, args.warmup_seconds)
             for rep in range(args.reps):
                 order = workers[rep % len(workers):] + workers[:rep % len(workers)]
                 for w in order:
@@ -316,7 +335,9 @@ def write(out, rows, env_info, failures):
             descriptions.append(f"- **{name}**: {title}")
     md = ["# Benchmarks", "",
           "Time per unit (one iteration for W1/W2, one epoch for W3, one product for P*), "
-          "median of the repetitions; implementations alternate; double precision; "
+          "median of the repetitions after the warm-up ("
+          f"{env_info['warm-up per workload and implementation']}); "
+          "implementations alternate; double precision; "
           f"{env_info['OPENBLAS_NUM_THREADS']} threads. Final losses must agree with numpy "
           f"to {TOLERANCE:g} relative.", "", *descriptions, "",
           table(rows), "", "## Environment", "", "```",

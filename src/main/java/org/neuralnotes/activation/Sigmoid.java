@@ -20,8 +20,12 @@ public final class Sigmoid extends ElementwiseActivation {
 
     @Override
     protected void values(double[] z, double[] a, int n) {
+        // value(z) without its branch, which the signs of z make unpredictable: one e^(−|z|)
+        // and one division, the numerator chosen by the sign, so the same numbers as value(z)
         for (int i = 0; i < n; i++) {
-            a[i] = value(z[i]);
+            double e = Math.exp(-Math.abs(z[i]));
+            // σ(z) = 1 / (1 + e^(−z)) for z ≥ 0, e^z / (1 + e^z) for z < 0
+            a[i] = (z[i] >= 0 ? 1.0 : e) / (1.0 + e);
         }
     }
 

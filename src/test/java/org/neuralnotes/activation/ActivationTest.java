@@ -134,6 +134,10 @@ class ActivationTest {
         Rng rng = new Rng(23);
         DMatrixRMaj Z = uniform(6, 5, -4, 4, rng);
         Z.data[3] = 0.0;
+        // signed zero, both tails, and where e^(−|z|) under- or overflows
+        double[] extremes = {-0.0, 40, -40, 750, -750, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
+        System.arraycopy(extremes, 0, Z.data, 7, extremes.length);
         DMatrixRMaj dA = uniform(6, 5, -1, 1, rng);
         // reused buffers of another shape are reshaped
         DMatrixRMaj A = new DMatrixRMaj(2, 9);
