@@ -1,7 +1,13 @@
 package org.neuralnotes.activation;
 
-/** ReLU(z) = max(0, z); its derivative at z = 0 is taken as 0. */
+/**
+ * ReLU(z) = max(0, z); its derivative at z = 0 is taken as 0. A NaN input gives NaN, as in
+ * numpy and PyTorch, so that it is not hidden as a zero.
+ */
 public final class Relu extends ElementwiseActivation {
+    /** 2^537: z·2^537·2^537 = z·2^1074 is at least 1 for every positive double, even the least. */
+    private static final double HALF_SCALE = 0x1p537;
+
     @Override
     public String name() {
         return "relu";
@@ -9,27 +15,35 @@ public final class Relu extends ElementwiseActivation {
 
     @Override
     public double value(double z) {
-        return z > 0 ? z : 0.0;
+        // a = max(0, z)
+        return Math.max(z, 0.0);
     }
 
     @Override
     protected void values(double[] z, double[] a, int n) {
         for (int i = 0; i < n; i++) {
             // a = max(0, z)
-            a[i] = z[i] > 0 ? z[i] : 0.0;
+            a[i] = Math.max(z[i], 0.0);
         }
     }
 
     @Override
     protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
+        // no branch on the sign of z (unpredictable), so the loop runs in vector registers
         for (int i = 0; i < n; i++) {
             // dZ = [z > 0]·dA
-            dZ[i] = (z[i] > 0 ? 1.0 : 0.0) * dA[i];
+            dZ[i] = step(z[i]) * dA[i];
         }
     }
 
     @Override
     public double derivative(double z, double a) {
-        return z > 0 ? 1.0 : 0.0;
+        // ReLU'(z) = [z > 0]
+        return step(z);
+    }
+
+    /** [z > 0] as 1.0 or 0.0 (NaN for NaN): z scaled past 1 when positive, then clamped. */
+    private static double step(double z) {
+        return Math.min(Math.max(z * HALF_SCALE * HALF_SCALE, 0.0), 1.0);
     }
 }

@@ -25,6 +25,8 @@ import org.neuralnotes.random.Rng;
 public final class Network {
     private final List<Dense> layers;
     private final Objective objective;
+    /** "W1", "b1", …, made once: every gradient carries them. */
+    private final List<String> names;
 
     /**
      * A network of these layers scored by this objective. The layers are used, not copied.
@@ -62,6 +64,12 @@ public final class Network {
         }
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.objective = objective;
+        List<String> names = new ArrayList<>(2 * layers.size());
+        for (int l = 1; l <= layers.size(); l++) {
+            names.add("W" + l);
+            names.add("b" + l);
+        }
+        this.names = Collections.unmodifiableList(names);
     }
 
     /** Starts a network whose input has this many features. */
@@ -102,8 +110,8 @@ public final class Network {
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>(2 * layers.size());
         for (int l = 0; l < layers.size(); l++) {
-            out.add(new Parameter("W" + (l + 1), layers.get(l).W()));
-            out.add(new Parameter("b" + (l + 1), layers.get(l).b()));
+            out.add(new Parameter(names.get(2 * l), layers.get(l).W()));
+            out.add(new Parameter(names.get(2 * l + 1), layers.get(l).b()));
         }
         return out;
     }
@@ -131,11 +139,7 @@ public final class Network {
 
     /** "W1", "b1", … */
     public List<String> parameterNames() {
-        List<String> out = new ArrayList<>();
-        for (Parameter p : parameters()) {
-            out.add(p.name());
-        }
-        return out;
+        return names;
     }
 
     /** The number of trainable numbers: Σ_l (inputs·units + units). */

@@ -52,6 +52,32 @@ class ActivationTest {
         assertEquals(0.01, Activations.leakyRelu(0.01).derivative(-2, -0.02), 0);
     }
 
+    /** [z > 0] is exact at the edges: the least positive double, both zeros, NaN kept. */
+    @Test
+    void reluStepAtTheEdges() {
+        Activation relu = Activations.relu();
+        Relu r = (Relu) relu;
+        assertEquals(1.0, r.derivative(Double.MIN_VALUE, Double.MIN_VALUE), 0);
+        assertEquals(1.0, r.derivative(Double.MAX_VALUE, Double.MAX_VALUE), 0);
+        assertEquals(1.0, r.derivative(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY), 0);
+        assertEquals(0.0, r.derivative(0.0, 0.0), 0);
+        assertEquals(0.0, r.derivative(-0.0, 0.0), 0);
+        assertEquals(0.0, r.derivative(-Double.MIN_VALUE, 0.0), 0);
+        assertEquals(0.0, r.derivative(Double.NEGATIVE_INFINITY, 0.0), 0);
+        assertEquals(Double.MIN_VALUE, r.value(Double.MIN_VALUE), 0);
+        // +0.0, not −0.0, for z = −0.0
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(r.value(-0.0)));
+        // NaN is not hidden as 0, in the value, the derivative or the array loops
+        assertTrue(Double.isNaN(r.value(Double.NaN)));
+        assertTrue(Double.isNaN(r.derivative(Double.NaN, Double.NaN)));
+        DMatrixRMaj Z = new DMatrixRMaj(new double[][] {{Double.NaN, -1, 2}});
+        DMatrixRMaj A = relu.forward(Z);
+        DMatrixRMaj dZ = relu.backward(Z, A, new DMatrixRMaj(new double[][] {{1, 1, 1}}));
+        assertTrue(Double.isNaN(A.get(0, 0)) && Double.isNaN(dZ.get(0, 0)));
+        assertEquals(List.of(0.0, 2.0, 0.0, 1.0), List.of(A.get(0, 1), A.get(0, 2), dZ.get(0, 1),
+                dZ.get(0, 2)));
+    }
+
     @Test
     void sigmoidDoesNotOverflow() {
         Sigmoid s = Activations.sigmoid();
