@@ -20,6 +20,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 TOLERANCE = 1e-9
+THP = "/sys/kernel/mm/transparent_hugepage/enabled"
 
 # name, what the issue calls it, spec (iterations = units timed per run)
 WORKLOADS = [
@@ -95,6 +96,10 @@ def start_workers(args, env):
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java") \
         if os.environ.get("JAVA_HOME") else "java"
     jvm = [java, "-Xmx6g", "-XX:+UseParallelGC", "-cp", classpath]
+    if sys.platform.startswith("linux"):
+        # numpy asks Linux for transparent huge pages for its large arrays (madvise; see
+        # numpy._core.multiarray._get_madvise_hugepage); this asks the same for the Java heap
+        jvm.insert(1, "-XX:+UseTransparentHugePages")
     major = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
     if any(f'version "{v}' in major for v in ("22", "23", "24", "25", "26")):
         jvm.insert(1, "--enable-native-access=ALL-UNNAMED")
@@ -172,6 +177,7 @@ def environment(workers, env):
         "cores": os.cpu_count(),
         "avx512f": "avx512f" in flags,
         "platform": platform.platform(),
+        "transparent huge pages": open(THP).read().strip() if os.path.exists(THP) else "n/a",
         "OPENBLAS_CORETYPE": env.get("OPENBLAS_CORETYPE", "(unset)"),
         "OPENBLAS_L2_SIZE": env.get("OPENBLAS_L2_SIZE", "(unset)"),
         "OPENBLAS_NUM_THREADS": env.get("OPENBLAS_NUM_THREADS", "(unset)"),

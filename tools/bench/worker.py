@@ -23,6 +23,11 @@ def main(impl):
         kinds = workloads.NUMPY
         info = f"numpy={np.__version__}"
         try:
+            from numpy._core import multiarray
+            info += f"\tmadvise_hugepage={multiarray._get_madvise_hugepage()}"
+        except (ImportError, AttributeError):  # numpy 1.x keeps it in numpy.core
+            pass
+        try:
             blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
             info += f"\tblas={blas.get('name')} {blas.get('version')}"
         except Exception:  # older numpy: no dict form

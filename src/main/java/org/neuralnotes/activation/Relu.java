@@ -5,9 +5,6 @@ package org.neuralnotes.activation;
  * numpy and PyTorch, so that it is not hidden as a zero.
  */
 public final class Relu extends ElementwiseActivation {
-    /** 2^537: z·2^537·2^537 = z·2^1074 is at least 1 for every positive double, even the least. */
-    private static final double HALF_SCALE = 0x1p537;
-
     @Override
     public String name() {
         return "relu";
@@ -32,18 +29,13 @@ public final class Relu extends ElementwiseActivation {
         // no branch on the sign of z (unpredictable), so the loop runs in vector registers
         for (int i = 0; i < n; i++) {
             // dZ = [z > 0]·dA
-            dZ[i] = step(z[i]) * dA[i];
+            dZ[i] = Step.positive(z[i]) * dA[i];
         }
     }
 
     @Override
     public double derivative(double z, double a) {
         // ReLU'(z) = [z > 0]
-        return step(z);
-    }
-
-    /** [z > 0] as 1.0 or 0.0 (NaN for NaN): z scaled past 1 when positive, then clamped. */
-    private static double step(double z) {
-        return Math.min(Math.max(z * HALF_SCALE * HALF_SCALE, 0.0), 1.0);
+        return Step.positive(z);
     }
 }

@@ -1,0 +1,91 @@
+package org.neuralnotes.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The vectorizable e^x against StrictMath.exp (fdlibm, itself within 1 ulp of e^x). */
+class ExponentialTest {
+
+    private static double ulps(double expected, double actual) {
+        return Math.abs(expected - actual) / Math.ulp(expected);
+    }
+
+    private static void within1Ulp(double x) {
+        double expected = StrictMath.exp(x);
+        double actual = Exponential.exp(x);
+        assertTrue(ulps(expected, actual) <= 1.0,
+                () -> "e^" + x + ": expected " + expected + ", found " + actual + " ("
+                        + ulps(expected, actual) + " ulp)");
+    }
+
+    @Test
+    void within1UlpOfStrictMathOverTheWholeRange() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < 400_000; i++) {
+            within1Ulp(rng.nextDouble(-1, 1));
+            within1Ulp(rng.nextDouble(-40, 40));
+            within1Ulp(rng.nextDouble(Exponential.LOW, Exponential.HIGH));
+        }
+    }
+
+    /** Where k changes (x = (j + ½)·ln 2, |r| largest) and at the ends of the range. */
+    @Test
+    void within1UlpAtTheEdges() {
+        for (int j = -1021; j <= 1022; j++) {
+            double x = (j + 0.5) * Math.log(2);
+            if (x >= Exponential.LOW && x <= Exponential.HIGH) {
+                within1Ulp(x);
+                within1Ulp(Math.nextUp(x));
+                within1Ulp(Math.nextDown(x));
+            }
+        }
+        for (double x : new double[] {Exponential.LOW, Exponential.HIGH, 0.0, -0.0,
+            Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300, 1.0, -1.0}) {
+            within1Ulp(x);
+        }
+    }
+
+    @Test
+    void exactWhereTheAnswerIsExact() {
+        assertEquals(1.0, Exponential.exp(0.0), 0);
+        assertEquals(1.0, Exponential.exp(-0.0), 0);
+        // e^(k·ln 2) = 2^k up to the rounding of k·ln 2 itself: 1 ulp
+        assertEquals(1024.0, Exponential.exp(10 * Math.log(2)), Math.ulp(1024.0));
+    }
+
+    /** Outside [LOW, HIGH] (subnormal results, overflow) and for NaN it is Math.exp. */
+    @Test
+    void mathExpOutsideTheRange() {
+        for (double x : new double[] {-708.5, -745.0, -746.0, 709.5, 710.0, -1e9, 1e9,
+            Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}) {
+            assertEquals(Math.exp(x), Exponential.exp(x), 0, "x = " + x);
+        }
+        assertTrue(Double.isNaN(Exponential.exp(Double.NaN)));
+    }
+
+    /** σ(z) against the two-sided formula on StrictMath.exp: within 2 ulp, and in [0, 1]. */
+    @Test
+    void sigmoidAgainstStrictMath() {
+        Sigmoid sigmoid = Activations.sigmoid();
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int i = 0; i < 400_000; i++) {
+            double z = i % 2 == 0 ? rng.nextDouble(-40, 40) : rng.nextDouble(-800, 800);
+            double e = StrictMath.exp(-Math.abs(z));
+            // σ(z) = 1 / (1 + e^(−z)) for z ≥ 0, e^z / (1 + e^z) for z < 0
+            double expected = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double actual = sigmoid.value(z);
+            assertTrue(actual >= 0 && actual <= 1, "σ(" + z + ") = " + actual);
+            if (expected > 0) {
+                assertTrue(ulps(expected, actual) <= 2.0, () -> "σ(" + z + "): expected "
+                        + expected + ", found " + actual);
+            } else {
+                assertEquals(expected, actual, Double.MIN_VALUE, "σ(" + z + ")");
+            }
+        }
+        assertEquals(0.5, sigmoid.value(0.0), 0);
+        assertEquals(0.5, sigmoid.value(-0.0), 0);
+    }
+}
