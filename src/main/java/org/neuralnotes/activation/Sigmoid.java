@@ -21,10 +21,8 @@ public final class Sigmoid extends ElementwiseActivation {
             return e / (1.0 + e);
         }
         // below LOW, e^(−|z|) only matters as an addend to 1: σ(z) is 1 either way
-        double x = Math.max(-Math.abs(z), Exponential.LOW);
-        double k = Exponential.exponent(x);
         // e = e^(−|z|) = 2^k · e^r
-        double e = Exponential.twoTo(k) * Exponential.remainder(x, k);
+        double e = Exponential.exp(Math.max(-Math.abs(z), Exponential.LOW));
         // σ(z) = 1 / (1 + e^(−z)) for z > 0, e^z / (1 + e^z) for z ≤ 0
         return Math.max(e, Step.positive(z)) / (1.0 + e);
     }
