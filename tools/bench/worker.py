@@ -23,9 +23,10 @@ def main(impl):
         kinds = workloads.NUMPY
         info = f"numpy={np.__version__}"
         try:
-            from numpy._core import multiarray
-            info += f"\tmadvise_hugepage={multiarray._get_madvise_hugepage()}"
-        except (ImportError, AttributeError):  # numpy 1.x keeps it in numpy.core
+            # numpy 2 keeps it in numpy._core, numpy 1 in numpy.core
+            core = getattr(np, "_core", None) or np.core
+            info += f"\tmadvise_hugepage={core.multiarray._get_madvise_hugepage()}"
+        except AttributeError:
             pass
         try:
             blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
