@@ -51,9 +51,11 @@ bench-python:
 	bash tools/bench/setup-python.sh
 
 # The routes tried for the engine, side by side in the same alternating run:
-# the default engine (dev.ludovic.netlib JNI + the OpenBLAS 0.3.31 of the org.bytedeco:openblas
-# jar), the same bridge on the system's OpenBLAS (Debian 0.3.21), bytedeco's own cblas_dgemm on
-# double[] (copies), EJML multi-threaded, plain EJML, numpy, PyTorch -> build/bench/alternatives/
+# the default engine (dev.ludovic.netlib JNI + numpy's OpenBLAS build, scipy-openblas32, through
+# tools/blas/build-bridge.sh's bridge), the same JNI on the OpenBLAS 0.3.31 of the
+# org.bytedeco:openblas jar and on the system's OpenBLAS (Debian 0.3.21), bytedeco's own
+# cblas_dgemm on double[] (copies), EJML multi-threaded, plain EJML, numpy, PyTorch
+# -> build/bench/alternatives/
 BENCH_ALT      := $(BENCH_DIR)/alt
 BENCH_BYTEDECO := org.bytedeco:openblas:0.3.31-1.5.13 \
                   org.bytedeco:javacpp:1.5.13 org.bytedeco:javacpp:1.5.13:jar:linux-x86_64
@@ -68,6 +70,7 @@ bench-alternatives: blas bench-java bench-python
 	  $$(find bench/alternatives bench/java -name '*.java')
 	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives \
 	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
+	  --variant "java-jar-openblas:-Dneuralnotes.blas.bridge=false" \
 	  --variant "java-system-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=/usr/lib/x86_64-linux-gnu/libopenblas.so.0" \
 	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine" \
 	  --variant "java-ejml-mt:-Dneuralnotes.engine=org.neuralnotes.bench.EjmlMtEngine" \

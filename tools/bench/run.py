@@ -224,6 +224,7 @@ def main():
     chosen = [w for w in SUITES[args.suite] if not args.only or w[0] in args.only.split(",")]
     workers = start_workers(args, env)
     rows = []
+    runs = []
     failures = []
     try:
         env_info = environment(workers, env)
@@ -256,6 +257,8 @@ def main():
                     reply = w.ask(f"run {name}")
                     times[w.name].append(float(reply["seconds"]) / spec["iterations"])
                     results[w.name].append(float(reply["result"]))
+                    runs.append(dict(workload=name, repetition=rep + 1, implementation=w.name,
+                                     seconds=times[w.name][-1]))
             for w in workers:
                 w.ask(f"drop {name}")
             ref_time = statistics.median(times["numpy"])
@@ -280,7 +283,7 @@ def main():
             w.close()
     if hasattr(os, "getloadavg"):
         env_info["load average at end"] = [f"{x:.2f}" for x in os.getloadavg()]
-    write(args.out, rows, env_info, failures)
+    write(args.out, rows, runs, env_info, failures)
     verdict = targets(rows)
     if verdict:
         print(verdict)
@@ -324,8 +327,14 @@ def table(rows, header=True):
     return "\n".join(lines)
 
 
-def write(out, rows, env_info, failures):
+def write(out, rows, runs, env_info, failures):
     os.makedirs(out, exist_ok=True)
+    # every timed run, in the order they were made, to see the spread behind each median
+    with open(os.path.join(out, "runs.csv"), "w", newline="") as f:
+        wr = csv.DictWriter(f, fieldnames=["workload", "repetition", "implementation", "seconds"])
+        wr.writeheader()
+        for r in runs:
+            wr.writerow({k: (repr(v) if isinstance(v, float) else v) for k, v in r.items()})
     with open(os.path.join(out, "results.csv"), "w", newline="") as f:
         fields = ["workload", "description", "implementation", "seconds", "min_seconds",
                   "gflops", "ratio_to_numpy", "result", "relative_difference", "agrees", "reps"]
@@ -353,7 +362,7 @@ def write(out, rows, env_info, failures):
     with open(os.path.join(out, "results.md"), "w") as f:
         f.write("\n".join(md))
     print("\n" + table(rows))
-    print(f"\nwritten: {os.path.join(out, 'results.md')}, results.csv, environment.json")
+    print(f"\nwritten: {os.path.join(out, 'results.md')}, results.csv, runs.csv, environment.json")
 
 
 if __name__ == "__main__":

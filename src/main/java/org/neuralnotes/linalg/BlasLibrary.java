@@ -20,6 +20,11 @@ import java.util.List;
  * <ol>
  *   <li>a library named by the user with the system property
  *       {@code dev.ludovic.netlib.blas.nativeLibPath}, respected as is;</li>
+ *   <li>the OpenBLAS build that numpy ships (the {@code scipy-openblas32} wheel), behind the
+ *       bridge {@code libneuralnotes_blas.so} that gives its functions the names the JNI code looks
+ *       up, when {@code tools/blas/build-bridge.sh} ({@code make lib}) has built it in
+ *       {@code ~/.cache/neuralnotes/scipy-openblas/} (or under {@code neuralnotes.cache});
+ *       skipped with {@code -Dneuralnotes.blas.bridge=false};</li>
  *   <li>the OpenBLAS shipped inside the {@code org.bytedeco:openblas} jar for this platform,
  *       when that jar is on the classpath (a Maven dependency of the library): copied once into
  *       {@code ~/.cache/neuralnotes/<jar name>/} (or the directory in the system property
@@ -34,6 +39,11 @@ final class BlasLibrary {
     static final String PATH_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
     /** Where the bundled library is copied to (default ~/.cache/neuralnotes). */
     static final String CACHE_PROPERTY = "neuralnotes.cache";
+    /** "false" leaves out the bridge to numpy's OpenBLAS build. */
+    static final String BRIDGE_PROPERTY = "neuralnotes.blas.bridge";
+    /** The folder under the cache where tools/blas/build-bridge.sh puts the bridge. */
+    static final String BRIDGE_DIR = "scipy-openblas";
+    static final String BRIDGE_FILE = "libneuralnotes_blas.so";
 
     private static final String[] SYSTEM_CANDIDATES = {
         "/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
@@ -76,6 +86,15 @@ final class BlasLibrary {
             return given;
         }
         List<String> tried = new ArrayList<>();
+        if (!"false".equalsIgnoreCase(System.getProperty(BRIDGE_PROPERTY, "true"))) {
+            Path bridge = bridge(cacheRoot());
+            if (bridge != null) {
+                System.setProperty(PATH_PROPERTY, bridge.toString());
+                return bridge.toString();
+            }
+            tried.add(cacheRoot().resolve(BRIDGE_DIR).resolve(BRIDGE_FILE)
+                    + " (not built: tools/blas/build-bridge.sh)");
+        }
         String platform = arch.equals("amd64") ? "linux-x86_64" : "linux-arm64";
         try {
             String bundled = bundled(platform);
@@ -97,6 +116,15 @@ final class BlasLibrary {
         throw new IllegalStateException("native BLAS: no OpenBLAS found (tried " + tried
                 + "); install it with 'apt-get install libopenblas0-pthread' (make blas)"
                 + " or name a library with -D" + PATH_PROPERTY + "=/path/to/libopenblas.so.0");
+    }
+
+    /**
+     * The bridge to numpy's OpenBLAS build under the cache folder {@code root}, or null when it
+     * has not been built there.
+     */
+    static Path bridge(Path root) {
+        Path library = root.resolve(BRIDGE_DIR).resolve(BRIDGE_FILE);
+        return Files.isRegularFile(library) ? library.toAbsolutePath() : null;
     }
 
     /**
@@ -127,7 +155,7 @@ final class BlasLibrary {
         return target == null ? null : target.toString();
     }
 
-    private static Path cacheRoot() {
+    static Path cacheRoot() {
         String given = System.getProperty(CACHE_PROPERTY);
         if (given != null && !given.isBlank()) {
             return Paths.get(given);
