@@ -23,7 +23,8 @@ import java.util.List;
  *   <li>the OpenBLAS build that numpy ships (the {@code scipy-openblas32} wheel), behind the
  *       bridge {@code libneuralnotes_blas.so} that gives its functions the names the JNI code looks
  *       up, when {@code tools/blas/build-bridge.sh} ({@code make lib}) has built it in
- *       {@code ~/.cache/neuralnotes/scipy-openblas/} (or under {@code neuralnotes.cache});
+ *       {@code ~/.cache/neuralnotes/scipy-openblas/} (or under {@code neuralnotes.cache} or
+ *       {@code $NEURALNOTES_CACHE});
  *       skipped with {@code -Dneuralnotes.blas.bridge=false};</li>
  *   <li>the OpenBLAS shipped inside the {@code org.bytedeco:openblas} jar for this platform,
  *       when that jar is on the classpath (a Maven dependency of the library): copied once into
@@ -39,6 +40,8 @@ final class BlasLibrary {
     static final String PATH_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
     /** Where the bundled library is copied to (default ~/.cache/neuralnotes). */
     static final String CACHE_PROPERTY = "neuralnotes.cache";
+    /** The same, from the environment, when the property is not set. */
+    static final String CACHE_VARIABLE = "NEURALNOTES_CACHE";
     /** "false" leaves out the bridge to numpy's OpenBLAS build. */
     static final String BRIDGE_PROPERTY = "neuralnotes.blas.bridge";
     /** The folder under the cache where tools/blas/build-bridge.sh puts the bridge. */
@@ -155,8 +158,16 @@ final class BlasLibrary {
         return target == null ? null : target.toString();
     }
 
+    /**
+     * The folder for native libraries: the property {@code neuralnotes.cache}, else the
+     * environment variable {@code NEURALNOTES_CACHE} (which tools/blas/build-bridge.sh reads
+     * too), else ~/.cache/neuralnotes, else a folder under java.io.tmpdir when home is read-only.
+     */
     static Path cacheRoot() {
         String given = System.getProperty(CACHE_PROPERTY);
+        if (given == null || given.isBlank()) {
+            given = System.getenv(CACHE_VARIABLE);
+        }
         if (given != null && !given.isBlank()) {
             return Paths.get(given);
         }
