@@ -86,8 +86,13 @@ public final class Products {
     public static DMatrixRMaj gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj A,
                                    DMatrixRMaj B, double beta, DMatrixRMaj C) {
         checkProduct(transA, transB, A, B, C);
-        int rows = transA ? A.numCols : A.numRows;
-        int cols = transB ? B.numRows : B.numCols;
+        checkScalars(alpha, beta, transA ? A.numCols : A.numRows, transB ? B.numRows : B.numCols, C);
+        engine().gemm(transA, transB, alpha, A, B, beta, C);
+        return C;
+    }
+
+    /** α and β finite; C reshaped to rows × cols when β = 0, else required to have that shape. */
+    private static void checkScalars(double alpha, double beta, int rows, int cols, DMatrixRMaj C) {
         if (!Double.isFinite(alpha)) {
             throw new IllegalArgumentException("alpha: expected a finite number, found " + alpha);
         }
@@ -99,8 +104,6 @@ public final class Products {
         } else {
             Checks.shape("C", C, rows, cols);
         }
-        engine().gemm(transA, transB, alpha, A, B, beta, C);
-        return C;
     }
 
     /**
@@ -120,18 +123,30 @@ public final class Products {
 
     private static DMatrixRMaj gemmRows(boolean transA, DMatrixRMaj A, int first, int rows,
                                         DMatrixRMaj B, DMatrixRMaj C) {
+        return gemmRows(transA, 1.0, A, first, rows, B, 0.0, C);
+    }
+
+    /**
+     * C = α·op(R)·B + β·C for the block R of rows {@code first} … {@code first + rows − 1} of A,
+     * read in place, op(R) = R or Rᵀ: e.g. W ← W − α·Rᵀ·dZ, a gradient-descent step on the
+     * weights made inside the product (α negative, β = 1). When β ≠ 0, C must already have the
+     * result's shape; when β = 0 it is reshaped and overwritten.
+     */
+    public static DMatrixRMaj gemmRows(boolean transA, double alpha, DMatrixRMaj A, int first,
+                                       int rows, DMatrixRMaj B, double beta, DMatrixRMaj C) {
         Checks.rows("A", A, first, rows);
         if (first == 0 && rows == A.numRows) {
             // every row: the product of A itself
-            return gemm(transA, false, 1.0, A, B, 0.0, C);
+            return gemm(transA, false, alpha, A, B, beta, C);
         }
         checkProduct(transA, false, DMatrixRMaj.wrap(rows, A.numCols, A.data), B, C);
         if (C.data == A.data) {
             throw new IllegalArgumentException("C: expected a matrix other than A (the product"
                     + " cannot overwrite its input), found the same matrix as A");
         }
-        C.reshape(transA ? A.numCols : rows, B.numCols);
-        engine().gemmRows(transA, 1.0, A, first, rows, B, 0.0, C);
+        int resultRows = transA ? A.numCols : rows;
+        checkScalars(alpha, beta, resultRows, B.numCols, C);
+        engine().gemmRows(transA, alpha, A, first, rows, B, beta, C);
         return C;
     }
 

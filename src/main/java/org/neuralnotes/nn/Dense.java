@@ -146,6 +146,42 @@ public final class Dense {
         Products.mult(Xt, dZ, dW);
     }
 
+    /**
+     * One step of gradient descent on this layer's parameters, made inside the weight product:
+     * W ← W − α·Xᵀ·dZ (∂L/∂W = Xᵀ·dZ is added into W, never stored) and b ← b − α·Σᵢ dZᵢ, for
+     * the batch of rows {@code first} … {@code first + rows − 1} of X read in place.
+     *
+     * @param X     the input of the forward pass (the batch's rows are read)
+     * @param dZ    ∂L/∂Z, rows × units
+     * @param alpha the learning rate α, finite and &gt; 0
+     * @param db    a 1 × units matrix the caller owns, overwritten with the change of b
+     */
+    public void descendRows(DMatrixRMaj X, int first, int rows, DMatrixRMaj dZ, double alpha,
+                            DMatrixRMaj db) {
+        Checks.cols("X", X, inputs());
+        Checks.rows("X", X, first, rows);
+        Checks.shape("dZ", dZ, rows, units());
+        Checks.positive("alpha", alpha);
+        Checks.notSame("db", db, "b", b);
+        // W ← W − α·Xᵀ·dZ, X the batch's rows
+        Products.gemmRows(true, -alpha, X, first, rows, dZ, 1.0, W);
+        descendBias(dZ, alpha, db);
+    }
+
+    /** {@link #descendRows} from Xᵀ given row-major (inputs × N), as in weightGradientFromTranspose. */
+    void descendFromTranspose(DMatrixRMaj Xt, DMatrixRMaj dZ, double alpha, DMatrixRMaj db) {
+        // W ← W − α·Xᵀ·dZ
+        Products.gemm(false, false, -alpha, Xt, dZ, 1.0, W);
+        descendBias(dZ, alpha, db);
+    }
+
+    private void descendBias(DMatrixRMaj dZ, double alpha, DMatrixRMaj db) {
+        // Δb = −α·Σᵢ dZᵢ
+        Rows.sumRows(-alpha, dZ, db);
+        // b ← b + Δb
+        Rows.addRow(b, db);
+    }
+
     Dense copy() {
         return new Dense(W.copy(), b.copy(), g);
     }

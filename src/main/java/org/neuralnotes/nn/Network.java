@@ -8,6 +8,7 @@ import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.linalg.Products;
 import org.neuralnotes.linalg.Rows;
 import org.neuralnotes.loss.Loss;
 import org.neuralnotes.loss.Objective;
@@ -212,12 +213,102 @@ public final class Network {
     public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws) {
         checkBatch(X, Y, ws);
         Checks.rows("X", X, first, rows);
-        // the batch's targets: a few columns per row, copied
+        DMatrixRMaj Yb = targetsOf(Y, first, rows, ws);
+        forwardInto(X, first, rows, ws);
+        return backwardFrom(X, first, rows, ws.Z, ws.A, Yb, ws);
+    }
+
+    /** The batch's targets, rows first … first + rows − 1 of Y: a few columns per row, copied. */
+    private static DMatrixRMaj targetsOf(DMatrixRMaj Y, int first, int rows, Workspace ws) {
         DMatrixRMaj Yb = ws.targets;
         Yb.reshape(rows, Y.numCols);
         System.arraycopy(Y.data, first * Y.numCols, Yb.data, 0, rows * Y.numCols);
+        return Yb;
+    }
+
+    /**
+     * One step of plain gradient descent, θ ← θ − α·∂L/∂θ, on the batch of rows {@code first}
+     * … {@code first + rows − 1} of X and Y (X read in place), with every weight update made
+     * inside its gradient product: W[l] ← W[l] − α·A[l−1]ᵀ·δ[l] adds into W[l], so ∂L/∂W[l] is
+     * never written out and read back. θ ends as {@code GradientDescent(α).step} would leave it
+     * on the gradients of {@link #gradients(DMatrixRMaj, DMatrixRMaj, int, int, Workspace)}, to
+     * rounding.
+     *
+     * <p>The step is made only when it cannot go wrong unseen: Z[L], every hidden A[l] and every
+     * δ[l] finite, and no product able to overflow (every entry of A[l−1]ᵀ·δ[l] is at most
+     * N·max|A[l−1]|·max|δ[l]| for N rows, which must stay below 1e300, with max|A[0]| ≤
+     * {@code inputMax}).
+     * Otherwise θ is left as it was and the result holds the batch's gradients, computed as
+     * {@code gradients} does, for the caller to check (a loss or gradient that is not finite).
+     *
+     * @param alpha    the learning rate α, finite and &gt; 0
+     * @param inputMax an upper bound of |x| over the rows of X used, e.g. from
+     *                 {@code Checks.finiteAbsBound}; X itself is not scanned (see {@code gradients})
+     */
+    public Descent descend(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws,
+                           double alpha, double inputMax) {
+        checkBatch(X, Y, ws);
+        Checks.rows("X", X, first, rows);
+        Checks.positive("alpha", alpha);
+        Checks.nonNegative("inputMax", inputMax);
+        boolean whole = first == 0 && rows == X.numRows;
+        DMatrixRMaj Yb = whole ? Y : targetsOf(Y, first, rows, ws);
         forwardInto(X, first, rows, ws);
-        return backwardFrom(X, first, rows, ws.Z, ws.A, Yb, ws);
+        int L = layers.size();
+        // δ[L] = ∂L/∂Z[L], then down the layers with the weights before the step
+        objective.outputError(ws.Z[L - 1], ws.A[L - 1], Yb, ws.delta[L - 1]);
+        for (int l = L; l > 1; l--) {
+            // ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
+            Products.multTransB(ws.delta[l - 1], layers.get(l - 1).W(), ws.dA[l - 2]);
+            // δ[l−1] = g'(Z[l−1]) ⊙ ∂L/∂A[l−1]
+            layers.get(l - 2).activation().backward(ws.Z[l - 2], ws.A[l - 2], ws.dA[l - 2],
+                    ws.delta[l - 2]);
+        }
+        DMatrixRMaj ZL = ws.Z[L - 1];
+        DMatrixRMaj AL = ws.A[L - 1];
+        if (!safeToDescend(ws, inputMax)) {
+            // θ stays; the batch's gradients, as gradients() computes them, for the caller
+            return new Descent(false, backwardFrom(X, first, rows, ws.Z, ws.A, Yb, ws));
+        }
+        for (int l = L; l >= 1; l--) {
+            Dense layer = layers.get(l - 1);
+            if (l > 1) {
+                // W[l] ← W[l] − α·A[l−1]ᵀ·δ[l], b[l] ← b[l] − α·Σᵢ δ[l]ᵢ
+                DMatrixRMaj below = ws.A[l - 2];
+                layer.descendRows(below, 0, below.numRows, ws.delta[l - 1], alpha, ws.db[l - 1]);
+            } else if (ws.inputTOf == X && whole) {
+                // W[1] ← W[1] − α·Xᵀ·δ[1] from the kept Xᵀ
+                layer.descendFromTranspose(ws.inputT, ws.delta[0], alpha, ws.db[0]);
+            } else {
+                // W[1] ← W[1] − α·Xᵀ·δ[1], X the batch's rows in place
+                layer.descendRows(X, first, rows, ws.delta[0], alpha, ws.db[0]);
+            }
+        }
+        return new Descent(true, new Gradients(() -> objective.value(ZL, AL, Yb), parameterNames(),
+                ws.gradients(), List.of(ws.delta), ws));
+    }
+
+    /** Z[L], the hidden A[l] and the δ[l] finite, and no A[l−1]ᵀ·δ[l] near overflow. */
+    private boolean safeToDescend(Workspace ws, double inputMax) {
+        int L = layers.size();
+        DMatrixRMaj ZL = ws.Z[L - 1];
+        if (Checks.firstNonFinite(ZL.data, ZL.getNumElements()) >= 0) {
+            return false;
+        }
+        double below = inputMax;
+        for (int l = 1; l <= L; l++) {
+            if (l > 1) {
+                DMatrixRMaj A = ws.A[l - 2];
+                below = Checks.absBound(A.data, A.getNumElements());
+            }
+            DMatrixRMaj d = ws.delta[l - 1];
+            // |(A[l−1]ᵀ·δ[l])ᵢⱼ| ≤ N·max|A[l−1]|·max|δ[l]|, N rows; NaN fails the test as well
+            double bound = d.numRows * below * Checks.absBound(d.data, d.getNumElements());
+            if (!(bound <= 1e300)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** X and Y of matching shapes for this network, and a workspace made by it. */

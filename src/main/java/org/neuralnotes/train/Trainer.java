@@ -100,15 +100,16 @@ public final class Trainer {
      * @throws DivergenceException      if the loss or a gradient becomes NaN or infinite
      */
     public History fit(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
-        checkData(network, X, Y, rng);
-        return new TrainingRun(this, network, X, Y, rng).run();
+        double inputMax = checkData(network, X, Y, rng);
+        return new TrainingRun(this, network, X, Y, inputMax, rng).run();
     }
 
-    private void checkData(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
+    /** Every check of fit's arguments; returns an upper bound of |x| in X, found on the way. */
+    private double checkData(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
         if (network == null) {
             throw new IllegalArgumentException("network: expected a network, found null");
         }
-        checkPair("X", X, "Y", Y, network);
+        double inputMax = checkPair("X", X, "Y", Y, network);
         if (validationX != null) {
             checkPair("validationX", validationX, "validationY", validationY, network);
         }
@@ -122,18 +123,21 @@ public final class Trainer {
             throw new IllegalArgumentException("rng: expected a generator for " + batching
                     + " batching, found null");
         }
+        return inputMax;
     }
 
-    private static void checkPair(String xName, DMatrixRMaj X, String yName, DMatrixRMaj Y,
+    /** Shapes and finite entries of an X, Y pair; returns an upper bound of |x|. */
+    private static double checkPair(String xName, DMatrixRMaj X, String yName, DMatrixRMaj Y,
                                   Network network) {
         Checks.nonEmpty(xName, X);
         if (X.numCols != network.inputs()) {
             throw new IllegalArgumentException(xName + ": expected " + network.inputs()
                     + " columns (the network's inputs), found " + Checks.shape(X));
         }
-        Checks.finite(xName, X);
+        double largest = Checks.finiteAbsBound(xName, X);
         Checks.shape(yName, Y, X.numRows, network.outputs());
         Checks.finite(yName, Y);
+        return largest;
     }
 
     // ---- settings

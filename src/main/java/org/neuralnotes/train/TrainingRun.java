@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.nn.Descent;
 import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
 import org.neuralnotes.nn.Workspace;
+import org.neuralnotes.optim.GradientDescent;
 import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.random.Rng;
 
@@ -26,9 +28,13 @@ final class TrainingRun {
     /** the rows of one batch, reused from step to step */
     private final DMatrixRMaj Xb;
     private final DMatrixRMaj Yb;
+    /** an upper bound of |x| in X, found when fit checked it */
+    private final double inputMax;
 
-    TrainingRun(Trainer settings, Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
+    TrainingRun(Trainer settings, Network network, DMatrixRMaj X, DMatrixRMaj Y, double inputMax,
+                Rng rng) {
         this.settings = settings;
+        this.inputMax = inputMax;
         this.network = network;
         this.X = X;
         this.Y = Y;
@@ -60,10 +66,16 @@ final class TrainingRun {
         boolean lossEachStep = !settings.listeners().isEmpty() || !settings.stoppingRules().isEmpty()
                 || !network.objective().finiteForFiniteZ();
         int L = network.depth();
+        // plain gradient descent with a loss that is finite whenever Z[L] is: the network makes
+        // each weight update inside its gradient product (Network.descend), and hands the
+        // gradients back, θ untouched, when something is not finite
+        boolean descends = optimizer instanceof GradientDescent
+                && network.objective().finiteForFiniteZ();
         double previous = Double.NaN;
         String reason = null;
         int step = 0;
         Gradients g = null;
+        Descent taken = null;
         while (reason == null) {
             step++;
             // the batch: rows of X and Y (all of them for full batch)
@@ -73,25 +85,29 @@ final class TrainingRun {
                 ws.fixedInput(X);
             }
             int size = sampler.size();
-            if (rows == null) {
-                // ∂L/∂θ of the whole data: forward then backward
-                g = network.gradients(X, Y, ws);
-            } else if (consecutive(rows, size)) {
-                // ∂L/∂θ of a block of rows in order, read in place
-                g = network.gradients(X, Y, rows[0], size, ws);
+            boolean made = false;
+            if (!descends) {
+                g = gradients(rows, size, ws);
             } else {
-                // ∂L/∂θ of rows gathered into the batch matrices
-                g = network.gradients(gather(X, rows, size, Xb), gather(Y, rows, size, Yb), ws);
+                taken = descend(rows, size, ws, optimizer.learningRate());
+                made = taken.updated();
+                g = made ? null : taken.gradients();
             }
-            boolean known = lossEachStep || !allFinite(ws.Z(L));
-            double loss = known ? g.loss() : Double.NaN;
-            checkLoss(g, known, step, previous);
-            // θ ← θ − update; the optimizer refuses non-finite gradients before changing anything
-            try {
-                optimizer.step(theta, g.list());
-            } catch (IllegalArgumentException refused) {
-                checkGradients(g, step, refused);
-                throw refused;
+            double loss;
+            if (made) {
+                // the batch loss (before the step), when something reads it
+                loss = lossEachStep ? taken.loss() : Double.NaN;
+            } else {
+                boolean known = lossEachStep || !allFinite(ws.Z(L));
+                loss = known ? g.loss() : Double.NaN;
+                checkLoss(g, known, step, previous);
+                // θ ← θ − update; the optimizer refuses non-finite gradients before changing anything
+                try {
+                    optimizer.step(theta, g.list());
+                } catch (IllegalArgumentException refused) {
+                    checkGradients(g, step, refused);
+                    throw refused;
+                }
             }
             if (keep && history.due(step)) {
                 record(step);
@@ -100,7 +116,7 @@ final class TrainingRun {
             previous = loss;
         }
         // the workspace still holds the last batch: its loss, for the history
-        history.lastBatchLoss(g.loss());
+        history.lastBatchLoss(g != null ? g.loss() : taken.loss());
         if (keep && history.needsFinal(step)) {
             record(step);
         }
@@ -137,6 +153,29 @@ final class TrainingRun {
                     : "maximum of " + settings.maxIterations() + " iterations reached";
         }
         return null;
+    }
+
+    /** ∂L/∂θ of the batch: of the whole data, of rows in order read in place, or of rows gathered. */
+    private Gradients gradients(int[] rows, int size, Workspace ws) {
+        if (rows == null) {
+            return network.gradients(X, Y, ws);
+        }
+        if (consecutive(rows, size)) {
+            return network.gradients(X, Y, rows[0], size, ws);
+        }
+        return network.gradients(gather(X, rows, size, Xb), gather(Y, rows, size, Yb), ws);
+    }
+
+    /** One gradient-descent step of {@link Network#descend} on the batch, chosen as in gradients. */
+    private Descent descend(int[] rows, int size, Workspace ws, double rate) {
+        if (rows == null) {
+            return network.descend(X, Y, 0, X.numRows, ws, rate, inputMax);
+        }
+        if (consecutive(rows, size)) {
+            return network.descend(X, Y, rows[0], size, ws, rate, inputMax);
+        }
+        return network.descend(gather(X, rows, size, Xb), gather(Y, rows, size, Yb), 0, size, ws,
+                rate, inputMax);
     }
 
     /** Rows {@code rows[0..size)} of M copied into {@code out}, reshaped to size × cols. */

@@ -195,6 +195,41 @@ class EnginesTest {
     }
 
     @Test
+    void theGeneralRowsProductAddsIntoCAndChecksItsShape() {
+        Rng rng = new Rng(13L);
+        DMatrixRMaj X = uniform(10, 3, rng);
+        DMatrixRMaj D = uniform(4, 2, rng);
+        DMatrixRMaj W = uniform(3, 2, rng);
+        DMatrixRMaj R = new DMatrixRMaj(4, 3);
+        System.arraycopy(X.data, 5 * 3, R.data, 0, 12);
+        // W ← W − ½·Rᵀ·D, R rows 5 … 8 of X: a gradient-descent step made inside the product
+        DMatrixRMaj expected = W.copy();
+        new PlainEngine().gemm(true, false, -0.5, R, D, 1.0, expected);
+        DMatrixRMaj scale = abs(W);
+        new PlainEngine().gemm(true, false, 0.5, abs(R), abs(D), 1.0, scale);
+        DMatrixRMaj actual = W.copy();
+        assertTrue(actual == Products.gemmRows(true, -0.5, X, 5, 4, D, 1.0, actual));
+        assertAgree(expected, actual, scale, "W − ½·Rᵀ·D");
+        // every row of X is the product of X itself, with the same β = 1 meaning
+        DMatrixRMaj whole = uniform(3, 2, rng);
+        DMatrixRMaj wholeExpected = whole.copy();
+        DMatrixRMaj E = uniform(10, 2, rng);
+        new PlainEngine().gemm(true, false, 2.0, X, E, 1.0, wholeExpected);
+        DMatrixRMaj wholeScale = abs(whole);
+        new PlainEngine().gemm(true, false, 2.0, abs(X), abs(E), 1.0, wholeScale);
+        assertAgree(wholeExpected, Products.gemmRows(true, 2.0, X, 0, 10, E, 1.0, whole), wholeScale,
+                "W + 2·Xᵀ·E");
+        // β ≠ 0 needs C in the result's shape; α and β finite
+        Fixtures.refuses(() -> Products.gemmRows(true, -0.5, X, 5, 4, D, 1.0, new DMatrixRMaj(2, 3)),
+                "C:", "3x2", "2x3");
+        Fixtures.refuses(() -> Products.gemmRows(true, Double.NaN, X, 5, 4, D, 1.0, W.copy()),
+                "alpha", "NaN");
+        Fixtures.refuses(() -> Products.gemmRows(true, 1.0, X, 5, 4, D, Double.POSITIVE_INFINITY,
+                W.copy()), "beta", "Infinity");
+        Fixtures.refuses(() -> Products.gemmRows(true, 1.0, X, 8, 4, D, 1.0, W.copy()), "rows:");
+    }
+
+    @Test
     void productsMatchThePlainFormulasWhicheverEngineIsInUse() {
         Rng rng = new Rng(7L);
         DMatrixRMaj X = uniform(50, 4, rng);
