@@ -254,22 +254,13 @@ public final class Network {
         boolean whole = first == 0 && rows == X.numRows;
         DMatrixRMaj Yb = whole ? Y : targetsOf(Y, first, rows, ws);
         forwardInto(X, first, rows, ws);
-        int L = layers.size();
-        // δ[L] = ∂L/∂Z[L], then down the layers with the weights before the step
-        objective.outputError(ws.Z[L - 1], ws.A[L - 1], Yb, ws.delta[L - 1]);
-        for (int l = L; l > 1; l--) {
-            // ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
-            Products.multTransB(ws.delta[l - 1], layers.get(l - 1).W(), ws.dA[l - 2]);
-            // δ[l−1] = g'(Z[l−1]) ⊙ ∂L/∂A[l−1]
-            layers.get(l - 2).activation().backward(ws.Z[l - 2], ws.A[l - 2], ws.dA[l - 2],
-                    ws.delta[l - 2]);
-        }
-        DMatrixRMaj ZL = ws.Z[L - 1];
-        DMatrixRMaj AL = ws.A[L - 1];
+        // δ[L] … δ[1], with the weights before the step
+        errors(ws.Z, ws.A, Yb, ws);
         if (!safeToDescend(ws, inputMax)) {
             // θ stays; the batch's gradients, as gradients() computes them, for the caller
-            return new Descent(false, backwardFrom(X, first, rows, ws.Z, ws.A, Yb, ws));
+            return new Descent(false, weightGradients(X, first, rows, ws.Z, ws.A, Yb, ws));
         }
+        int L = layers.size();
         for (int l = L; l >= 1; l--) {
             Dense layer = layers.get(l - 1);
             if (l > 1) {
@@ -284,8 +275,7 @@ public final class Network {
                 layer.descendRows(X, first, rows, ws.delta[0], alpha, ws.db[0]);
             }
         }
-        return new Descent(true, new Gradients(() -> objective.value(ZL, AL, Yb), parameterNames(),
-                ws.gradients(), List.of(ws.delta), ws));
+        return new Descent(true, inWorkspace(ws.Z, ws.A, Yb, ws));
     }
 
     /** Z[L], the hidden A[l] and the δ[l] finite, and no A[l−1]ᵀ·δ[l] near overflow. */
@@ -369,16 +359,31 @@ public final class Network {
     /** The loss, then δ[L], …, δ[1] and ∂L/∂θ into the workspace; Z[l − 1] and A[l − 1] hold layer l. */
     private Gradients backwardFrom(DMatrixRMaj X, int first, int rows, DMatrixRMaj[] Z,
                                    DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
+        errors(Z, A, Y, ws);
+        return weightGradients(X, first, rows, Z, A, Y, ws);
+    }
+
+    /** δ[L] = ∂L/∂Z[L], then δ[l−1] for l = L … 2, into the workspace; Z[l − 1], A[l − 1] hold layer l. */
+    private void errors(DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
         int L = layers.size();
-        DMatrixRMaj ZL = Z[L - 1];
-        DMatrixRMaj AL = A[L - 1];
         // δ[L] = ∂L/∂Z[L]
         objective.outputError(Z[L - 1], A[L - 1], Y, ws.delta[L - 1]);
-        for (int l = L; l >= 1; l--) {
-            // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σᵢ δ[l]ᵢ, ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
+        for (int l = L; l > 1; l--) {
+            // ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
+            Products.multTransB(ws.delta[l - 1], layers.get(l - 1).W(), ws.dA[l - 2]);
+            // δ[l−1] = g'(Z[l−1]) ⊙ ∂L/∂A[l−1]
+            layers.get(l - 2).activation().backward(Z[l - 2], A[l - 2], ws.dA[l - 2],
+                    ws.delta[l - 2]);
+        }
+    }
+
+    /** ∂L/∂W[l] = A[l−1]ᵀ·δ[l] and ∂L/∂b[l] = Σᵢ δ[l]ᵢ from the errors in the workspace. */
+    private Gradients weightGradients(DMatrixRMaj X, int first, int rows, DMatrixRMaj[] Z,
+                                      DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
+        for (int l = layers.size(); l >= 1; l--) {
             Dense layer = layers.get(l - 1);
             if (l > 1) {
-                layer.backward(A[l - 2], ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1], ws.dA[l - 2]);
+                layer.backward(A[l - 2], ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1], null);
             } else if (ws.inputTOf == X && rows == X.numRows) {
                 // ∂L/∂W[1] = Xᵀ·δ[1] from the kept Xᵀ (one unit: a matrix-vector product)
                 layer.weightGradientFromTranspose(ws.inputT, ws.delta[0], ws.dW[0]);
@@ -387,12 +392,14 @@ public final class Network {
                 // A[0] is X, or the block of its rows read in place
                 layer.backwardRows(X, first, rows, ws.delta[0], ws.dW[0], ws.db[0], null);
             }
-            if (l > 1) {
-                // δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ)
-                layers.get(l - 2).activation().backward(Z[l - 2], A[l - 2], ws.dA[l - 2],
-                        ws.delta[l - 2]);
-            }
         }
+        return inWorkspace(Z, A, Y, ws);
+    }
+
+    /** The gradients and errors held by the workspace, with the batch loss computed on request. */
+    private Gradients inWorkspace(DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
+        DMatrixRMaj ZL = Z[layers.size() - 1];
+        DMatrixRMaj AL = A[layers.size() - 1];
         return new Gradients(() -> objective.value(ZL, AL, Y), parameterNames(), ws.gradients(),
                 List.of(ws.delta), ws);
     }
