@@ -89,16 +89,32 @@ def executed_notebook(notebook: str | Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
+VALUES_KEY = "neuralnotes/values"  # org.neuralnotes.plot.Notebook.VALUES_KEY
+
+
+def shown_values(cell: nbformat.NotebookNode) -> list[tuple[str, object]]:
+    """The values a cell recorded with `Notebook.show(sentence, values)`: (name, value) pairs read from
+    its outputs' metadata, which the reader never sees."""
+    pairs: list[tuple[str, object]] = []
+    for output in cell.get("outputs", []):
+        values = output.get("metadata", {}).get(VALUES_KEY)
+        if values:
+            pairs.extend(values.items())
+    return pairs
+
+
 def checks(nb: nbformat.NotebookNode) -> dict[str, float]:
-    """Every `check: <key> = <number>` line the notebook printed, as {key: number}."""
+    """Every value the notebook recorded for its tests, as {key: value}: those of `Notebook.show`
+    (output metadata) and any `check: <key> = <number>` line it printed."""
     found: dict[str, float] = {}
     for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue
-        for key, value in CHECK_LINE.findall(output_text(cell)):
+        pairs = [(k, float(v)) for k, v in CHECK_LINE.findall(output_text(cell))] + shown_values(cell)
+        for key, value in pairs:
             if key in found:
-                pytest.fail(f"check {key!r} is printed twice (again in cell {number})", pytrace=False)
-            found[key] = float(value)
+                pytest.fail(f"value {key!r} is recorded twice (again in cell {number})", pytrace=False)
+            found[key] = value
     return found
 
 

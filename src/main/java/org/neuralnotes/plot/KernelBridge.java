@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -100,6 +101,47 @@ final class KernelBridge {
     void updateDisplay(String id, Object o) {
         call("updateDisplay", new Class<?>[] {String.class, Object.class}, id, o);
     }
+
+    /**
+     * Registers {@link MimeBundle} so that displaying one puts its data and metadata, as they are,
+     * into the kernel's output (a Map or List value is written as JSON by the kernel).
+     */
+    void registerBundles() {
+        try {
+            Object renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);
+            Object registration = renderer.getClass().getMethod("createRegistration", Class.class)
+                    .invoke(renderer, MimeBundle.class);
+            Class<?> function = Class.forName(displayPackage + ".RenderFunction", false,
+                    renderer.getClass().getClassLoader());
+            InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+                case "render" -> {
+                    MimeBundle bundle = (MimeBundle) args[0];
+                    Object out = args[1].getClass().getMethod("getOutputContainer").invoke(args[1]);
+                    Method putData = out.getClass().getMethod("putData", String.class, Object.class);
+                    Method putMetaData = out.getClass().getMethod("putMetaData", String.class, Object.class);
+                    for (Map.Entry<String, ?> e : bundle.data().entrySet()) {
+                        putData.invoke(out, e.getKey(), e.getValue());
+                    }
+                    for (Map.Entry<String, ?> e : bundle.metadata().entrySet()) {
+                        putMetaData.invoke(out, e.getKey(), e.getValue());
+                    }
+                    yield null;
+                }
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "neuralnotes renderer for MIME bundles";
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
+            Object proxy = Proxy.newProxyInstance(function.getClassLoader(), new Class<?>[] {function},
+                    handler);
+            registration.getClass().getMethod("register", function).invoke(registration, proxy);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot register a renderer with the " + name + " kernel", e);
+        }
+    }
+
+    /** Output data and metadata keyed by MIME type (or metadata key), shown as they are. */
+    record MimeBundle(Map<String, ?> data, Map<String, ?> metadata) {}
 
     private Object call(String method, Class<?>[] types, Object... args) {
         try {

@@ -1,5 +1,6 @@
 package org.neuralnotes.plot;
 
+import java.util.Map;
 import java.util.Optional;
 
 import tech.tablesaw.plotly.components.Figure;
@@ -37,6 +38,7 @@ public final class Notebook {
                 k.register(PlotFigure.class, Notebook::html, String::valueOf);
                 k.register(FigureGroup.class, Notebook::html, String::valueOf);
                 k.register(HtmlOutput.class, Notebook::html, String::valueOf);
+                k.registerBundles();
             });
         }
         return kernel.isPresent();
@@ -82,6 +84,69 @@ public final class Notebook {
     /** Replaces the output with this display id. Fails outside a kernel. */
     public static void updateDisplay(String id, Object o) {
         requireKernel().updateDisplay(id, o);
+    }
+
+    /**
+     * Shows a MIME bundle in a new output and returns its display id: {@code data} maps each MIME
+     * type to its content (a String, or a Map or List written as JSON), {@code metadata} maps MIME
+     * types (or other keys) to output metadata. Fails outside a kernel.
+     */
+    public static String displayData(Map<String, ?> data, Map<String, ?> metadata) {
+        return requireKernel().display(new KernelBridge.MimeBundle(data, metadata));
+    }
+
+    /** Replaces the output with this display id by a MIME bundle. Fails outside a kernel. */
+    public static void updateDisplayData(String id, Map<String, ?> data, Map<String, ?> metadata) {
+        requireKernel().updateDisplay(id, new KernelBridge.MimeBundle(data, metadata));
+    }
+
+    /** The output metadata key under which {@link #show} records its values for the notebook's tests. */
+    public static final String VALUES_KEY = "neuralnotes/values";
+
+    /**
+     * Shows a sentence to the reader and records the numbers it states, by name, where tests read
+     * them and readers never see them: in the output's metadata under {@value #VALUES_KEY}. Outside a
+     * kernel the sentence is printed. Each value is a finite number, a boolean or a string; names are
+     * lower-case words joined by underscores ({@code final_loss}).
+     */
+    public static void show(String sentence, Map<String, ?> values) {
+        if (sentence == null || sentence.isBlank()) {
+            throw new IllegalArgumentException("sentence: expected the text the reader sees, found "
+                    + (sentence == null ? "null" : "a blank string"));
+        }
+        if (values == null) {
+            throw new IllegalArgumentException("values: expected a map of names to values, found null");
+        }
+        Map<String, Object> checked = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> checked.put(checkedName(name), checkedValue(name, value)));
+        if (!install()) {
+            System.out.println(sentence);
+            return;
+        }
+        displayData(Map.of("text/plain", sentence), Map.of(VALUES_KEY, checked));
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("values: expected names of lower-case letters, digits and _,"
+                    + " found " + (name == null ? "null" : "'" + name + "'"));
+        }
+        return name;
+    }
+
+    private static Object checkedValue(String name, Object value) {
+        if (value instanceof Number n) {
+            double v = n.doubleValue();
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("values." + name + ": expected a finite number, found " + v);
+            }
+            return n;
+        }
+        if (value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        throw new IllegalArgumentException("values." + name + ": expected a number, a boolean or a string, found "
+                + (value == null ? "null" : value.getClass().getName()));
     }
 
     /** The HTML this notebook shows for a figure, a group or an {@link HtmlOutput}. */
