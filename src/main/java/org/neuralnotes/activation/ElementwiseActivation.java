@@ -7,10 +7,14 @@ import org.neuralnotes.linalg.Checks;
  * An activation applied entry by entry: a = g(z), with g'(z) written from z and a
  * (σ' = a(1 − a), tanh' = 1 − a², as the notes write them).
  *
- * <p>A subclass gives {@link #value(double)} and {@link #derivative(double, double)}; the
- * library's own activations also override the array loops {@link #values} and
- * {@link #gradients} with loops of their own, which the JIT compiles with the per-entry
- * formula inlined (the shared loop would call it through a virtual call per entry).
+ * <p>A subclass states g once, in {@link #value(double)}, and g' once, in
+ * {@link #derivative(double, double)}; the loops over whole matrices, {@link #values} and
+ * {@link #gradients}, call them entry by entry.
+ *
+ * <p>The library's activations repeat those two three-line loops in their own (final) class,
+ * calling their own {@code value} and {@code derivative} there: a call whose target is known, so
+ * the JIT inlines the formula into the loop. Through the loops below, once a program has used
+ * several activations, each entry costs a virtual call (ReLU's backward pass measured 6× slower).
  */
 public abstract class ElementwiseActivation implements Activation {
 

@@ -49,6 +49,39 @@ final class Exponential {
         return twoTo(k) * remainder(x, k);
     }
 
+    /** e^(−|z|), the one exponential the sigmoid needs: in (0, 1], never overflowing. */
+    static double ofMinusAbs(double z) {
+        return exp(-Math.abs(z));
+    }
+
+    /**
+     * e[i] = e^(−|z[i]|) for i < n, equal to {@link #ofMinusAbs(double)} entry by entry: the
+     * three steps of {@link #exp} each over the whole array (the first and the last in vector
+     * registers), e holding k, then 2^k, then e^x; Math.exp below {@link #LOW}.
+     */
+    static void ofMinusAbs(double[] z, double[] e, int n) {
+        for (int i = 0; i < n; i++) {
+            e[i] = exponent(Math.max(-Math.abs(z[i]), LOW));
+        }
+        boolean low = false;
+        for (int i = 0; i < n; i++) {
+            e[i] = twoTo(e[i]);
+            low |= -Math.abs(z[i]) < LOW;
+        }
+        for (int i = 0; i < n; i++) {
+            double x = Math.max(-Math.abs(z[i]), LOW);
+            // e^x = 2^k · e^r
+            e[i] *= remainder(x, exponent(x));
+        }
+        if (low) {
+            for (int i = 0; i < n; i++) {
+                if (-Math.abs(z[i]) < LOW) {
+                    e[i] = Math.exp(-Math.abs(z[i]));
+                }
+            }
+        }
+    }
+
     /** k = round(x·log₂e), an integer in [−1021, 1023] for x in [LOW, HIGH]. */
     static double exponent(double x) {
         return Math.rint(x * LOG2_E);

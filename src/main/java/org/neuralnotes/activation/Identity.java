@@ -8,21 +8,22 @@ public final class Identity extends ElementwiseActivation {
     }
 
     @Override
-    public double value(double z) {
-        return z;
-    }
-
-    @Override
     protected void values(double[] z, double[] a, int n) {
-        System.arraycopy(z, 0, a, 0, n);
+        for (int i = 0; i < n; i++) {
+            a[i] = value(z[i]);
+        }
     }
 
     @Override
     protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
-        // dZ = 1·dA
-        if (dZ != dA) {
-            System.arraycopy(dA, 0, dZ, 0, n);
+        for (int i = 0; i < n; i++) {
+            dZ[i] = derivative(z[i], a[i]) * dA[i];
         }
+    }
+
+    @Override
+    public double value(double z) {
+        return z;
     }
 
     @Override

@@ -25,23 +25,22 @@ public final class LeakyRelu extends ElementwiseActivation {
     }
 
     @Override
-    public double value(double z) {
-        return z > 0 ? z : slope * z;
-    }
-
-    @Override
     protected void values(double[] z, double[] a, int n) {
         for (int i = 0; i < n; i++) {
-            a[i] = z[i] > 0 ? z[i] : slope * z[i];
+            a[i] = value(z[i]);
         }
     }
 
     @Override
     protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
         for (int i = 0; i < n; i++) {
-            // dZ = g'(z)·dA, g'(z) = 1 or the slope
-            dZ[i] = (z[i] > 0 ? 1.0 : slope) * dA[i];
+            dZ[i] = derivative(z[i], a[i]) * dA[i];
         }
+    }
+
+    @Override
+    public double value(double z) {
+        return z > 0 ? z : slope * z;
     }
 
     @Override

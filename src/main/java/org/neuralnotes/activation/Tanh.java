@@ -8,23 +8,22 @@ public final class Tanh extends ElementwiseActivation {
     }
 
     @Override
-    public double value(double z) {
-        return Math.tanh(z);
-    }
-
-    @Override
     protected void values(double[] z, double[] a, int n) {
         for (int i = 0; i < n; i++) {
-            a[i] = Math.tanh(z[i]);
+            a[i] = value(z[i]);
         }
     }
 
     @Override
     protected void gradients(double[] z, double[] a, double[] dA, double[] dZ, int n) {
         for (int i = 0; i < n; i++) {
-            // dZ = (1 − a²)·dA
-            dZ[i] = (1.0 - a[i] * a[i]) * dA[i];
+            dZ[i] = derivative(z[i], a[i]) * dA[i];
         }
+    }
+
+    @Override
+    public double value(double z) {
+        return Math.tanh(z);
     }
 
     @Override

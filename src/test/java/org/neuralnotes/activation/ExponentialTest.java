@@ -66,6 +66,25 @@ class ExponentialTest {
         assertTrue(Double.isNaN(Exponential.exp(Double.NaN)));
     }
 
+    /** The array form of e^(−|z|) is the scalar form entry by entry, bit for bit, tails included. */
+    @Test
+    void arrayFormEqualsTheScalarForm() {
+        SplittableRandom rng = new SplittableRandom(9);
+        double[] z = new double[10_000];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = i % 3 == 0 ? rng.nextDouble(-800, 800) : rng.nextDouble(-40, 40);
+        }
+        double[] edges = {0.0, -0.0, 708.0, -708.0, 708.5, -745.0, -746.0, 1e9, Double.NaN,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE};
+        System.arraycopy(edges, 0, z, 0, edges.length);
+        double[] e = new double[z.length];
+        Exponential.ofMinusAbs(z, e, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Double.doubleToLongBits(Exponential.ofMinusAbs(z[i])), Double.doubleToLongBits(e[i]),
+                    "z = " + z[i]);
+        }
+    }
+
     /** σ(z) against the two-sided formula on StrictMath.exp: within 2 ulp, and in [0, 1]. */
     @Test
     void sigmoidAgainstStrictMath() {
