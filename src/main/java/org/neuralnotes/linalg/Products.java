@@ -43,42 +43,6 @@ public final class Products {
         return gemm(false, true, 1.0, A, B, 0.0, C);
     }
 
-    /** C = α·A·B */
-    public static DMatrixRMaj mult(double alpha, DMatrixRMaj A, DMatrixRMaj B, DMatrixRMaj C) {
-        return gemm(false, false, alpha, A, B, 0.0, C);
-    }
-
-    /** C = α·Aᵀ·B, e.g. dW = (1/N)·Xᵀ·dZ in one pass. */
-    public static DMatrixRMaj multTransA(double alpha, DMatrixRMaj A, DMatrixRMaj B,
-                                         DMatrixRMaj C) {
-        return gemm(true, false, alpha, A, B, 0.0, C);
-    }
-
-    /** C = α·A·Bᵀ */
-    public static DMatrixRMaj multTransB(double alpha, DMatrixRMaj A, DMatrixRMaj B,
-                                         DMatrixRMaj C) {
-        return gemm(false, true, alpha, A, B, 0.0, C);
-    }
-
-    /**
-     * C = A·B + b with the row vector b (1 × cols of B) added to every row: the dense layer's
-     * Z = X·W + b, without a temporary.
-     */
-    public static DMatrixRMaj multAddRow(DMatrixRMaj A, DMatrixRMaj B, DMatrixRMaj b,
-                                         DMatrixRMaj C) {
-        checkProduct(false, false, A, B, C);
-        Checks.shape("b", b, 1, B.numCols);
-        if (C == b) {
-            throw new IllegalArgumentException("C: expected a matrix other than b, found the"
-                    + " same matrix");
-        }
-        C.reshape(A.numRows, B.numCols);
-        // C = 1·b (every row), then C = A·B + C
-        Rows.fillRows(C, b);
-        engine().gemm(false, false, 1.0, A, B, 1.0, C);
-        return C;
-    }
-
     /**
      * The general product C = α·op(A)·op(B) + β·C (BLAS dgemm), op(X) = X or Xᵀ. When β ≠ 0,
      * C must already have the result's shape; when β = 0 it is reshaped and overwritten.

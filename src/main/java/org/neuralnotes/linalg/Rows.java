@@ -75,13 +75,4 @@ public final class Rows {
         }
         return s;
     }
-
-    /** Every row of C set to the row vector b (C keeps its shape; b is 1 × cols of C). */
-    static void fillRows(DMatrixRMaj C, DMatrixRMaj b) {
-        int rows = C.numRows;
-        int cols = C.numCols;
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(b.data, 0, C.data, i * cols, cols);
-        }
-    }
 }

@@ -253,27 +253,6 @@ class EnginesTest {
     }
 
     @Test
-    void multAddRowIsTheProductPlusTheBiasOnEveryRow() {
-        Rng rng = new Rng(11L);
-        DMatrixRMaj X = uniform(6, 5, rng);
-        DMatrixRMaj W = uniform(5, 4, rng);
-        DMatrixRMaj b = uniform(1, 4, rng);
-        // Z = X·W + b
-        DMatrixRMaj Z = Products.multAddRow(X, W, b, new DMatrixRMaj(1, 1));
-        for (int i = 0; i < 6; i++) {
-            for (int j = 0; j < 4; j++) {
-                double z = b.get(0, j);
-                double scale = Math.abs(b.get(0, j));
-                for (int k = 0; k < 5; k++) {
-                    z += X.get(i, k) * W.get(k, j);
-                    scale += Math.abs(X.get(i, k) * W.get(k, j));
-                }
-                assertEquals(z, Z.get(i, j), TOLERANCE * scale);
-            }
-        }
-    }
-
-    @Test
     void rowHelpersAddTheBiasAndSumOverRows() {
         DMatrixRMaj Z = new DMatrixRMaj(new double[][] {{1, 2, 3}, {4, 5, 6}});
         DMatrixRMaj b = new DMatrixRMaj(new double[][] {{10, 20, 30}});
@@ -316,11 +295,6 @@ class EnginesTest {
                         new DMatrixRMaj(1, 1)));
         assertTrue(e.getMessage().startsWith("A:") && e.getMessage().contains("0x4"),
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Products.multAddRow(A, new DMatrixRMaj(4, 2), new DMatrixRMaj(1, 3),
-                        new DMatrixRMaj(1, 1)));
-        assertTrue(e.getMessage().startsWith("b:") && e.getMessage().contains("1x2")
-                && e.getMessage().contains("1x3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Products.gemm(false, false, 1, A, new DMatrixRMaj(4, 2), 1,
                         new DMatrixRMaj(2, 2)));
