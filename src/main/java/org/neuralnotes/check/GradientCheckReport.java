@@ -1,10 +1,12 @@
 package org.neuralnotes.check;
 
+import java.text.DecimalFormat;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /** The outcome of a gradient check: one row per parameter matrix. */
 public final class GradientCheckReport {
@@ -73,7 +75,7 @@ public final class GradientCheckReport {
         return maxRelativeError() < tolerance;
     }
 
-    /** The report as a Tablesaw table, for a notebook to print or plot. */
+    /** The report as a Tablesaw table, for a notebook to print or plot; differences in 1.234E-9 form. */
     public Table toTable() {
         StringColumn name = StringColumn.create("parameter");
         StringColumn shape = StringColumn.create("shape");
@@ -87,18 +89,14 @@ public final class GradientCheckReport {
             maxAbs.append(r.maxAbsDifference());
             rel.append(r.relativeError());
         }
+        maxAbs.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000E0")));
+        rel.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000E0")));
         return Table.create("gradient check (h = " + step + ")", name, shape, checked, maxAbs, rel);
     }
 
+    /** The table, then the largest relative error. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format("%-10s %-8s %-8s %-14s %-14s%n",
-                "parameter", "shape", "checked", "max |diff|", "relative error"));
-        for (Row r : rows) {
-            s.append(String.format("%-10s %-8s %-8d %-14.3e %-14.3e%n", r.parameter(),
-                    r.rows() + "x" + r.cols(), r.checked(), r.maxAbsDifference(), r.relativeError()));
-        }
-        return s.append(String.format("largest relative error: %.3e (h = %g)", maxRelativeError(), step))
-                .toString();
+        return toTable().print() + String.format("%nlargest relative error: %.3e (h = %g)", maxRelativeError(), step);
     }
 }
