@@ -210,8 +210,8 @@ final class TrainingRun {
     /** A record of the loss (and validation loss) of the whole set and the parameters. */
     private void record(int step) {
         DMatrixRMaj Xv = settings.validationX();
-        double loss = network.loss(X, Y);
-        double validation = Xv == null ? Double.NaN : network.loss(Xv, settings.validationY());
+        double loss = lossOrNaN(X, Y);
+        double validation = Xv == null ? Double.NaN : lossOrNaN(Xv, settings.validationY());
         if (!Double.isFinite(loss) || (Xv != null && !Double.isFinite(validation))) {
             String which = Double.isFinite(loss) ? "validation" : "training";
             double bad = Double.isFinite(loss) ? validation : loss;
@@ -246,6 +246,15 @@ final class TrainingRun {
         String message = "training diverged: " + what + path + "; " + watch.restore() + "; " + hint();
         return cause == null ? new DivergenceException(message, step, loss, history)
                 : new DivergenceException(message, step, loss, history, cause);
+    }
+
+    /** The loss of a whole set; NaN where {@link Network#loss} reports an overflow, for record to stop on. */
+    private double lossOrNaN(DMatrixRMaj X, DMatrixRMaj Y) {
+        try {
+            return network.loss(X, Y);
+        } catch (ArithmeticException overflow) {
+            return Double.NaN;
+        }
     }
 
     private static boolean allFinite(DMatrixRMaj M) {
