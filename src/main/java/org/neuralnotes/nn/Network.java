@@ -22,6 +22,13 @@ import org.neuralnotes.random.Rng;
  * the objective's output error δ[L] = ∂L/∂Z[L], then {@link #backward}, which walks the
  * layers down: ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ).
  * The parameters are the layers' own matrices, listed W1, b1, W2, b2, … by {@link #parameters()}.
+ *
+ * <p>Threads: a network is not thread-safe. Reading it from several threads at once
+ * ({@link #predict}, {@link #loss}, {@link #gradients(DMatrixRMaj, DMatrixRMaj)}) is safe while
+ * nothing changes its parameters; a {@link Workspace} belongs to one thread. {@code Trainer.fit}
+ * refuses a second fit on a network that is being trained, with an {@code IllegalStateException}
+ * naming it; reading a network while it trains sees weights in the middle of an update. To
+ * train in parallel, train {@link #copy()}s.
  */
 public final class Network {
     private final List<Dense> layers;
