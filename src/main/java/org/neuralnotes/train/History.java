@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.neuralnotes.nn.Network;
 import org.neuralnotes.nn.Parameter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -38,9 +37,6 @@ import tech.tablesaw.api.Table;
 public final class History {
     /** The most rows {@link #weightTable()} builds: about 200 MB as a Tablesaw table. */
     public static final int WEIGHT_TABLE_MAX_ROWS = 4_000_000;
-    /** Bytes of a record besides its weights: the boxed step and losses, the array headers. */
-    private static final long RECORD_BYTES = 96;
-
     private final List<String> names;
     private final int[][] shapes;
     private final boolean weights;
@@ -58,27 +54,6 @@ public final class History {
     private final List<String> warnings = new ArrayList<>();
     /** why the weights were not recorded, "" when they were or were turned off */
     private String weightsNote = "";
-
-    /** The history of one run of {@code settings} on {@code network}, its bounds worked out. */
-    static History forRun(Network network, Trainer settings) {
-        long entries = network.parameterCount();
-        boolean weights = settings.recordsWeightsOf(network);
-        long perRecord = RECORD_BYTES + (weights ? 8 * entries + 16L * network.depth() * 2 : 0);
-        long fit = settings.maxHistoryBytes() / perRecord;
-        if (fit < 2) {
-            throw new IllegalArgumentException("maxHistoryBytes: a record of this network's weights takes "
-                    + perRecord + " bytes (" + entries + " entries), so " + settings.maxHistoryBytes()
-                    + " bytes do not hold the 2 records of the start and the end; raise maxHistoryBytes"
-                    + " or call recordWeights(false)");
-        }
-        History h = new History(network.parameters(), weights, settings.recordEvery(),
-                (int) Math.min(settings.maxRecords(), fit));
-        if (!weights && settings.recordWeights()) {
-            h.weightsNote = ", weights not recorded: " + entries + " parameter entries, more than "
-                    + Trainer.AUTO_WEIGHT_ENTRIES + " (recordWeights(true) records them)";
-        }
-        return h;
-    }
 
     History(List<Parameter> parameters, boolean weights, int recordEvery, int maxRecords) {
         this.names = new ArrayList<>();
@@ -159,6 +134,11 @@ public final class History {
 
     void lastBatchLoss(double loss) {
         this.lastBatchLoss = loss;
+    }
+
+    /** Says in toString (", weights not recorded: …") why the weights were left out. */
+    void weightsLeftOut(String why) {
+        weightsNote = why;
     }
 
     void warn(String warning) {

@@ -56,13 +56,6 @@ public final class Trainer {
     /** Without {@code recordWeights(true)}, weights are recorded for networks this small only. */
     public static final int AUTO_WEIGHT_ENTRIES = 10_000;
 
-    /** What a finite rise of the loss far above its start does (see the class comment). */
-    public enum OnDivergence {
-        /** Stop with a {@link DivergenceException}, parameters put back (the default). */
-        THROW,
-        /** Record a warning in the history and go on. */
-        WARN
-    }
 
     private final Optimizer optimizer;
     private final Batching batching;

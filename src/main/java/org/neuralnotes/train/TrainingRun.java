@@ -48,7 +48,7 @@ final class TrainingRun {
         this.epochCap = settings.maxEpochs() > 0 ? (long) settings.maxEpochs() * perEpoch : Long.MAX_VALUE;
         long iterationCap = settings.maxIterations() > 0 ? settings.maxIterations() : Long.MAX_VALUE;
         this.cap = (int) Math.min(Integer.MAX_VALUE, Math.min(epochCap, iterationCap));
-        this.history = History.forRun(network, settings);
+        this.history = HistoryBounds.of(network, settings);
         this.watch = new DivergenceWatch(network.parameterValues());
         this.sampler = batching.sampler(n, rng);
         // sized by the first shuffled batch (batches in order and full batch copy no rows)
@@ -225,13 +225,13 @@ final class TrainingRun {
 
     /**
      * The finite rule of {@link DivergenceWatch}: a loss far above the start stops the run, θ put
-     * back as it was, or, with {@link Trainer.OnDivergence#WARN}, leaves one warning in the history.
+     * back as it was, or, with {@link OnDivergence#WARN}, leaves one warning in the history.
      */
     private void watch(int step, double loss) {
         if (!watch.diverged(step, loss) || warned) {
             return;
         }
-        if (settings.onDivergence() == Trainer.OnDivergence.WARN) {
+        if (settings.onDivergence() == OnDivergence.WARN) {
             warned = true;
             history.warn("diverging at iteration " + step + ": " + watch.rise() + "; " + watch.path());
             return;

@@ -94,7 +94,7 @@ class FiniteDivergenceTest {
     void warnOnlyRecordsTheRiseAndGoesOn() {
         Network net = unscaledCancerNet();
         History h = Trainer.builder().optimizer(new GradientDescent(1e3)).maxIterations(200)
-                .onDivergence(Trainer.OnDivergence.WARN).build().fit(net, cancer.X(), labels, null);
+                .onDivergence(OnDivergence.WARN).build().fit(net, cancer.X(), labels, null);
         assertEquals(200, h.iterations());
         assertEquals(1, h.warnings().size(), h.warnings().toString());
         String w = h.warnings().get(0);
@@ -120,7 +120,7 @@ class FiniteDivergenceTest {
         List<DMatrixRMaj> start = copies(net);
         DivergenceException e = assertThrows(DivergenceException.class,
                 () -> Trainer.builder().optimizer(new GradientDescent(1e300)).maxIterations(50)
-                        .onDivergence(Trainer.OnDivergence.WARN).build().fit(net, X, Y, null));
+                        .onDivergence(OnDivergence.WARN).build().fit(net, X, Y, null));
         assertTrue(e.getMessage().contains("back at their values from the start of fit"), e.getMessage());
         assertSameParameters(start, net);
         DMatrixRMaj p = net.predict(X);
