@@ -116,7 +116,7 @@ final class TrainingRun {
                 // the loss of the whole set after the update, watched in record
                 record(step);
             } else if (Double.isFinite(loss)) {
-                watch(step, loss);
+                watchLoss(step, loss);
             }
             reason = stopReason(step, loss, previous);
             previous = loss;
@@ -220,14 +220,14 @@ final class TrainingRun {
             throw diverged("the " + which + " loss became " + bad + " " + when, step, bad, null);
         }
         history.add(step, loss, validation, network.parameterValues());
-        watch(step, loss);
+        watchLoss(step, loss);
     }
 
     /**
      * The finite rule of {@link DivergenceWatch}: a loss far above the start stops the run, θ put
      * back as it was, or, with {@link OnDivergence#WARN}, leaves one warning in the history.
      */
-    private void watch(int step, double loss) {
+    private void watchLoss(int step, double loss) {
         if (!watch.diverged(step, loss) || warned) {
             return;
         }
