@@ -21,6 +21,13 @@ import org.neuralnotes.linalg.Checks;
  * s<sub>j</sub> = σ<sub>j</sub> (unless its σ<sub>j</sub> underflows to 0, which is then treated
  * the same way). {@link #constantColumns()} lists the columns with σ<sub>j</sub> = 0.
  *
+ * <p><b>Huge values.</b> Each column is measured in a unit u<sub>j</sub>, the power of two
+ * just below its largest |x|: x/u<sub>j</sub> is exact and below 2 in size, so the sums behind
+ * μ<sub>j</sub> and σ<sub>j</sub> cannot overflow even for values near 1.8e308, and since
+ * dividing by a power of two is exact the numbers are the same as without u<sub>j</sub>
+ * whenever those did not overflow. {@link #transform} and {@link #inverseTransform} work in the
+ * same unit and refuse, naming the entry, a value whose result is beyond a double.
+ *
  * <p>The fitted numbers are kept; apply the same standardizer to training, validation and
  * test data so all of them are measured on the training scale.
  */
@@ -28,11 +35,14 @@ public final class Standardizer {
     private final double[] mean;
     private final double[] sd;
     private final double[] scale;
+    /** u_j: a power of two near the column's largest |x| (1 for a constant column) */
+    private final double[] unit;
 
-    private Standardizer(double[] mean, double[] sd, double[] scale) {
+    private Standardizer(double[] mean, double[] sd, double[] scale, double[] unit) {
         this.mean = mean;
         this.sd = sd;
         this.scale = scale;
+        this.unit = unit;
     }
 
     /**
@@ -48,35 +58,44 @@ public final class Standardizer {
         double[] mean = new double[p];
         double[] sd = new double[p];
         double[] scale = new double[p];
+        double[] unit = new double[p];
         for (int j = 0; j < p; j++) {
             double first = Xtrain.data[j];
             boolean constant = true;
-            double sum = 0;
+            double largest = 0;
             for (int i = 0; i < N; i++) {
                 double x = Xtrain.data[i * p + j];
-                sum += x;
+                largest = Math.max(largest, Math.abs(x));
                 constant &= x == first;
             }
             if (constant) {
                 mean[j] = first;
                 sd[j] = 0.0;
                 scale[j] = 1.0;
+                unit[j] = 1.0;
                 continue;
             }
-            // μ_j = (1/N) Σ_i x_ij
+            // u_j = 2^e ≤ max_i |x_ij| < 2^(e+1): the column in units of u_j is below 2 in size
+            double u = Math.scalb(1.0, Math.getExponent(largest));
+            // μ_j = (1/N) Σ_i x_ij, in units of u_j
+            double sum = 0;
+            for (int i = 0; i < N; i++) {
+                sum += Xtrain.data[i * p + j] / u;
+            }
             double mu = sum / N;
-            // σ_j² = (1/N) Σ_i (x_ij − μ_j)²   (second pass, no cancellation)
+            // σ_j² = (1/N) Σ_i (x_ij − μ_j)², in units of u_j (second pass, no cancellation)
             double ss = 0;
             for (int i = 0; i < N; i++) {
-                double d = Xtrain.data[i * p + j] - mu;
+                double d = Xtrain.data[i * p + j] / u - mu;
                 ss += d * d;
             }
-            mean[j] = mu;
-            sd[j] = Math.sqrt(ss / N);
+            mean[j] = mu * u;
+            sd[j] = Math.sqrt(ss / N) * u;
+            unit[j] = u;
             // a spread so small that its square underflows to 0 is treated as constant too
             scale[j] = sd[j] > 0 ? sd[j] : 1.0;
         }
-        return new Standardizer(mean, sd, scale);
+        return new Standardizer(mean, sd, scale, unit);
     }
 
     /**
@@ -90,8 +109,9 @@ public final class Standardizer {
         DMatrixRMaj Z = new DMatrixRMaj(X.numRows, p);
         for (int i = 0; i < X.numRows; i++) {
             for (int j = 0; j < p; j++) {
-                // z_ij = (x_ij − μ_j) / s_j
-                Z.data[i * p + j] = (X.data[i * p + j] - mean[j]) / scale[j];
+                // z_ij = (x_ij − μ_j) / s_j, each term in units of u_j
+                double u = unit[j];
+                Z.data[i * p + j] = finite("X", X, i, j, (X.data[i * p + j] / u - mean[j] / u) / (scale[j] / u));
             }
         }
         return Z;
@@ -108,8 +128,9 @@ public final class Standardizer {
         DMatrixRMaj X = new DMatrixRMaj(Z.numRows, p);
         for (int i = 0; i < Z.numRows; i++) {
             for (int j = 0; j < p; j++) {
-                // x_ij = z_ij · s_j + μ_j
-                X.data[i * p + j] = Z.data[i * p + j] * scale[j] + mean[j];
+                // x_ij = z_ij · s_j + μ_j, each term in units of u_j
+                double u = unit[j];
+                X.data[i * p + j] = finite("Z", Z, i, j, (Z.data[i * p + j] * (scale[j] / u) + mean[j] / u) * u);
             }
         }
         return X;
@@ -149,6 +170,16 @@ public final class Standardizer {
     private void check(String name, DMatrixRMaj M) {
         Checks.cols(name, M, mean.length);
         Checks.finite(name, M);
+    }
+
+    /** The result for entry (i, j) of M, refused when it is beyond a double. */
+    private double finite(String name, DMatrixRMaj M, int i, int j, double result) {
+        if (!Double.isFinite(result)) {
+            throw new IllegalArgumentException(name + ": entry (row " + i + ", column " + j + ") = "
+                    + M.get(i, j) + " gives " + result + " on the training scale (mean " + mean[j] + ", sd "
+                    + scale[j] + "); expected values whose result fits in a double");
+        }
+        return result;
     }
 
     private static DMatrixRMaj row(double[] values) {

@@ -13,6 +13,8 @@ import org.neuralnotes.loss.Losses;
 import org.neuralnotes.loss.Objective;
 import org.neuralnotes.nn.Dense;
 import org.neuralnotes.nn.Network;
+import org.neuralnotes.train.DivergenceException;
+import org.neuralnotes.train.DivergenceWatch;
 
 /**
  * Logistic regression trained by gradient descent, as note 001 trains it.
@@ -163,7 +165,10 @@ public final class LogisticRegression {
      * Gradient descent from the current (w, b), in place, as the note's {@code grad_descent}.
      * At every iteration i = 0 … iterations − 1 it computes J, dw, db at the current
      * parameters, steps w ← w − α dw, b ← b − α db, and records J when i is a multiple of
-     * k. Stops with an {@link IllegalStateException} if J becomes NaN or infinite.
+     * k. Stops as {@code Trainer.fit} does when it diverges (J not finite, or above 10⁶ ·
+     * max(J₀, 1), the rule of {@link DivergenceWatch}): w and b are put back to their values at
+     * the start of the call and a {@link DivergenceException} names the iteration and the
+     * latest costs.
      *
      * @param X        n × p inputs, finite
      * @param y        n × 1 labels, each 0 or 1
@@ -178,12 +183,15 @@ public final class LogisticRegression {
         double alpha = settings.learningRate();
         List<Integer> recordedAt = new ArrayList<>();
         List<Double> costs = new ArrayList<>();
+        DivergenceWatch watch = new DivergenceWatch(List.of(w, b));
         CostGradient last = null;
         for (int i = 0; i < settings.iterations(); i++) {
             last = evaluate(X, y, settings.gradientScale());
-            if (!Double.isFinite(last.J())) {
-                throw new IllegalStateException("the cost became " + last.J() + " at iteration " + i
-                        + " (" + settings + "); try a smaller learningRate or standardized features");
+            if (watch.diverged(i, last.J())) {
+                String what = Double.isFinite(last.J()) ? watch.rise() : "the cost became " + last.J();
+                throw new DivergenceException("training diverged at iteration " + i + ": " + what + "; "
+                        + watch.path() + "; " + watch.restore() + "; try a smaller learningRate than "
+                        + alpha + " or standardized features (" + settings + ")", i, last.J());
             }
             // w ← w − α ∂J/∂w
             for (int j = 0; j < w.numRows; j++) {

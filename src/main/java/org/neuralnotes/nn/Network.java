@@ -22,6 +22,13 @@ import org.neuralnotes.random.Rng;
  * the objective's output error δ[L] = ∂L/∂Z[L], then {@link #backward}, which walks the
  * layers down: ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ).
  * The parameters are the layers' own matrices, listed W1, b1, W2, b2, … by {@link #parameters()}.
+ *
+ * <p>Threads: a network is not thread-safe. Reading it from several threads at once
+ * ({@link #predict}, {@link #loss}, {@link #gradients(DMatrixRMaj, DMatrixRMaj)}) is safe while
+ * nothing changes its parameters; a {@link Workspace} belongs to one thread. {@code Trainer.fit}
+ * refuses a second fit on a network that is being trained, with an {@code IllegalStateException}
+ * naming it; reading a network while it trains sees weights in the middle of an update. To
+ * train in parallel, train {@link #copy()}s.
  */
 public final class Network {
     private final List<Dense> layers;
@@ -152,7 +159,11 @@ public final class Network {
         return n;
     }
 
-    /** The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer. */
+    /**
+     * The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer.
+     *
+     * @throws ArithmeticException naming the layer, when a Z[l] or A[l] overflows (finite but huge inputs)
+     */
     public ForwardPass forward(DMatrixRMaj X) {
         checkInput(X);
         List<LayerOutput> outs = new ArrayList<>(layers.size());
@@ -160,6 +171,7 @@ public final class Network {
         for (Dense d : layers) {
             // Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l])
             LayerOutput o = d.forward(A);
+            OutputChecks.finiteLayer(outs.size() + 1, o, A, d);
             outs.add(o);
             A = o.A();
         }
@@ -171,12 +183,12 @@ public final class Network {
         return forward(X).output();
     }
 
-    /** The loss of a batch. */
+    /** The loss of a batch; an ArithmeticException says what overflowed if it is not finite. */
     public double loss(DMatrixRMaj X, DMatrixRMaj Y) {
         ForwardPass pass = forward(X);
         checkTargets(Y, X.numRows);
         int L = layers.size();
-        return objective.value(pass.Z(L), pass.A(L), Y);
+        return OutputChecks.finiteLoss(objective.value(pass.Z(L), pass.A(L), Y), pass.A(L), Y);
     }
 
     /** The loss and ∂L/∂θ of a batch: a forward pass then a backward pass. */
@@ -406,7 +418,8 @@ public final class Network {
 
     /**
      * The share of examples classified right. With one output, ŷ ≥ 0.5 predicts class 1 and
-     * Y holds 0/1 labels; with several, the largest output is the prediction and Y is one-hot.
+     * Y holds 0/1 labels; with several, the largest output is the prediction and Y is one-hot
+     * (each checked).
      */
     public double accuracy(DMatrixRMaj X, DMatrixRMaj Y) {
         DMatrixRMaj P = predict(X);
@@ -422,6 +435,7 @@ public final class Network {
                 int predicted = P.data[i] >= 0.5 ? 1 : 0;
                 right += predicted == (int) y ? 1 : 0;
             } else {
+                OutputChecks.oneHotRow(Y, i);
                 right += argmax(P, i) == argmax(Y, i) ? 1 : 0;
             }
         }

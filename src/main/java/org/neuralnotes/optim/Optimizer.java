@@ -20,7 +20,12 @@ import org.ejml.data.DMatrixRMaj;
  * </ol>
  *
  * <p>Every argument is checked before any parameter changes, so a refused step leaves the
- * parameters and the state as they were. Not thread-safe.
+ * parameters and the state as they were.
+ *
+ * <p>Threads: not thread-safe. An optimizer holds the state of one run; {@code Trainer.fit} uses
+ * its own {@link #fresh()} copy for every call, so one optimizer given to a trainer can serve
+ * runs on several threads. Calling {@link #step} on the same optimizer from two threads mixes
+ * their states.
  */
 public interface Optimizer {
 

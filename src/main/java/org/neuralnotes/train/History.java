@@ -19,14 +19,24 @@ import tech.tablesaw.api.Table;
  * k, 2k, 3k, … and always at the final step. The loss of a record is the loss of the whole
  * training set at the parameters of that step (after its update); the validation loss likewise,
  * NaN when there is no validation set. When the number of records would pass the memory bound
- * {@code maxRecords}, every second record is dropped (steps 0, 2k, 4k, … stay) and k is doubled,
+ * {@link #maxRecords()}, every second record is dropped (steps 0, 2k, 4k, … stay) and k is doubled,
  * so the records stay evenly spaced and never number more than {@code maxRecords}; the final
  * step is always kept.
  *
+ * <p>The bound is in bytes as well as in records: {@code maxRecords} is the trainer's
+ * {@code maxRecords} or the number of records that fit in its {@code maxHistoryBytes}
+ * (64 MB by default, well inside a notebook kernel's 1 GB), whichever is smaller. A record costs
+ * 8 bytes per parameter entry when the weights are recorded, which they are when asked
+ * ({@code recordWeights(true)}) and, by default, for networks of at most
+ * {@link Trainer#AUTO_WEIGHT_ENTRIES} entries; {@link #toString()} says when they were not.
+ *
  * <p>{@link #lossTable()} and {@link #weightTable()} give the records as Tablesaw tables, ready
- * to plot or to save.
+ * to plot or to save; a weight table of more than {@link #WEIGHT_TABLE_MAX_ROWS} rows is
+ * refused (use {@link #path} for single entries).
  */
 public final class History {
+    /** The most rows {@link #weightTable()} builds: about 200 MB as a Tablesaw table. */
+    public static final int WEIGHT_TABLE_MAX_ROWS = 4_000_000;
     private final List<String> names;
     private final int[][] shapes;
     private final boolean weights;
@@ -41,6 +51,9 @@ public final class History {
     private String stoppedBecause = "";
     private int iterations;
     private double lastBatchLoss = Double.NaN;
+    private final List<String> warnings = new ArrayList<>();
+    /** why the weights were not recorded, "" when they were or were turned off */
+    private String weightsNote = "";
 
     History(List<Parameter> parameters, boolean weights, int recordEvery, int maxRecords) {
         this.names = new ArrayList<>();
@@ -123,6 +136,15 @@ public final class History {
         this.lastBatchLoss = loss;
     }
 
+    /** Says in toString (", weights not recorded: …") why the weights were left out. */
+    void weightsLeftOut(String why) {
+        weightsNote = why;
+    }
+
+    void warn(String warning) {
+        warnings.add(warning);
+    }
+
     void finish(int iterations, String reason) {
         this.iterations = iterations;
         this.stoppedBecause = reason;
@@ -150,7 +172,7 @@ public final class History {
         return recordEvery;
     }
 
-    /** The memory bound: the most records this history keeps. */
+    /** The memory bound: the most records this history keeps (bounded by records and by bytes). */
     public int maxRecords() {
         return maxRecords;
     }
@@ -191,6 +213,15 @@ public final class History {
         return losses.get(losses.size() - 1);
     }
 
+    /**
+     * What the run noticed without stopping: with {@code onDivergence(WARN)}, the iteration
+     * at which the loss rose far above its start, and the latest losses. Empty for a run
+     * that went well.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     /** The parameter names, "W1", "b1", … */
     public List<String> parameterNames() {
         return List.copyOf(names);
@@ -203,9 +234,7 @@ public final class History {
 
     /** The value of entry (r, c) of parameter {@code name} at each record: its path. */
     public double[] path(String name, int r, int c) {
-        if (!weights) {
-            throw new IllegalStateException("weight paths were not recorded (recordWeights(false))");
-        }
+        requireWeights();
         int i = names.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("name: expected one of " + names + ", found \""
@@ -242,14 +271,19 @@ public final class History {
      * step, then parameter, then row-major within the parameter.
      */
     public Table weightTable() {
-        if (!weights) {
-            throw new IllegalStateException("weight paths were not recorded (recordWeights(false))");
-        }
-        int entries = 0;
+        requireWeights();
+        long entries = 0;
         for (int[] s : shapes) {
-            entries += s[0] * s[1];
+            entries += (long) s[0] * s[1];
         }
-        int n = entries * values.size();
+        long rows = entries * values.size();
+        if (rows > WEIGHT_TABLE_MAX_ROWS) {
+            throw new IllegalStateException("weightTable: " + values.size() + " records x " + entries
+                    + " parameter entries make " + rows + " rows, more than the " + WEIGHT_TABLE_MAX_ROWS
+                    + " a table is built with (about 50 bytes a row); read single entries with"
+                    + " path(name, r, c), or record fewer steps (recordEvery, maxRecords)");
+        }
+        int n = (int) rows;
         int[] step = new int[n];
         String[] parameter = new String[n];
         int[] row = new int[n];
@@ -278,6 +312,13 @@ public final class History {
                 DoubleColumn.create("value", value));
     }
 
+    private void requireWeights() {
+        if (!weights) {
+            throw new IllegalStateException("weight paths were not recorded ("
+                    + (weightsNote.isEmpty() ? "recordWeights(false)" : weightsNote.substring(2)) + ")");
+        }
+    }
+
     private static double[] toArray(List<Double> list) {
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
@@ -289,8 +330,8 @@ public final class History {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "History(%d iterations, %d records every %d steps, final loss %.6g, stopped: %s)",
+                "History(%d iterations, %d records every %d steps, final loss %.6g, stopped: %s%s%s)",
                 iterations, size(), recordEvery, losses.isEmpty() ? Double.NaN : finalLoss(),
-                stoppedBecause);
+                stoppedBecause, weightsNote, warnings.isEmpty() ? "" : ", warnings: " + warnings);
     }
 }

@@ -30,14 +30,32 @@ import org.neuralnotes.random.Rng;
  *
  * <p>A trainer can be reused: every {@link #fit} starts from {@link Optimizer#fresh()}, so the
  * optimizer given to the builder is never changed, and the same network start, data and seed
- * give bitwise the same run. If the loss or a gradient stops being finite, {@code fit} throws a
- * {@link DivergenceException} naming the iteration.
+ * give bitwise the same run.
+ *
+ * <p>Divergence: if the loss or a gradient stops being finite, or the loss rises far above its
+ * start (more than 10⁶ · max(L₀, 1), the rule of {@link DivergenceWatch}, checked at every record
+ * and at every step whose batch loss is computed), {@code fit} puts the network's parameters
+ * back to their values at the start of the call and throws a {@link DivergenceException} naming
+ * the iteration and the latest losses. With {@code onDivergence(OnDivergence.WARN)} a finite
+ * rise only leaves a warning in {@link History#warnings()} and training goes on, to watch it
+ * happen; a loss that stops being finite still stops the run.
+ *
+ * <p>Threads: a trainer holds only settings and can be shared; each {@code fit} works on its own
+ * copy of the optimizer. A network is trained by one {@code fit} at a time: a second
+ * {@code fit} on a network that is being trained (from another thread, or from a listener) is
+ * refused with an {@code IllegalStateException}. Nothing else locks the network: reading it
+ * (predict, loss) while it trains sees weights in the middle of an update.
  */
 public final class Trainer {
     /** The default spacing of the records: every step. */
     public static final int DEFAULT_RECORD_EVERY = 1;
-    /** The default memory bound of the history: 1000 records. */
+    /** The default bound of the history's number of records: 1000 records. */
     public static final int DEFAULT_MAX_RECORDS = 1000;
+    /** The default bound of the history's memory: 64 MB, well inside a notebook kernel's 1 GB. */
+    public static final long DEFAULT_MAX_HISTORY_BYTES = 64L << 20;
+    /** Without {@code recordWeights(true)}, weights are recorded for networks this small only. */
+    public static final int AUTO_WEIGHT_ENTRIES = 10_000;
+
 
     private final Optimizer optimizer;
     private final Batching batching;
@@ -47,7 +65,10 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final int recordEvery;
     private final int maxRecords;
-    private final boolean recordWeights;
+    private final long maxHistoryBytes;
+    /** true or false when asked, null to record the weights of small networks only */
+    private final Boolean recordWeights;
+    private final OnDivergence onDivergence;
     private final boolean keepHistory;
     private final DMatrixRMaj validationX;
     private final DMatrixRMaj validationY;
@@ -61,7 +82,9 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.recordEvery = b.recordEvery;
         this.maxRecords = b.maxRecords;
+        this.maxHistoryBytes = b.maxHistoryBytes;
         this.recordWeights = b.recordWeights;
+        this.onDivergence = b.onDivergence;
         this.keepHistory = b.keepHistory;
         this.validationX = b.validationX == null ? null : b.validationX.copy();
         this.validationY = b.validationY == null ? null : b.validationY.copy();
@@ -83,7 +106,9 @@ public final class Trainer {
         b.listeners.addAll(listeners);
         b.recordEvery = recordEvery;
         b.maxRecords = maxRecords;
+        b.maxHistoryBytes = maxHistoryBytes;
         b.recordWeights = recordWeights;
+        b.onDivergence = onDivergence;
         b.keepHistory = keepHistory;
         b.validationX = validationX;
         b.validationY = validationY;
@@ -97,47 +122,19 @@ public final class Trainer {
      *            {@link Batching#fullBatch()}, which draws nothing
      * @return the history of the run
      * @throws IllegalArgumentException naming the argument, for missing or mis-shaped data
-     * @throws DivergenceException      if the loss or a gradient becomes NaN or infinite
+     * @throws DivergenceException      if the loss or a gradient becomes NaN or infinite, or the
+     *                                  loss rises far above its start; the network is then back
+     *                                  at its parameters from the start of the call
+     * @throws IllegalStateException    if another fit is training this network
      */
     public History fit(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
-        double inputMax = checkData(network, X, Y, rng);
-        return new TrainingRun(this, network, X, Y, inputMax, rng).run();
-    }
-
-    /** Every check of fit's arguments; returns an upper bound of |x| in X, found on the way. */
-    private double checkData(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
-        if (network == null) {
-            throw new IllegalArgumentException("network: expected a network, found null");
+        double inputMax = FitArguments.check(this, network, X, Y, rng);
+        FitLock.acquire(network);
+        try {
+            return new TrainingRun(this, network, X, Y, inputMax, rng).run();
+        } finally {
+            FitLock.release(network);
         }
-        double inputMax = checkPair("X", X, "Y", Y, network);
-        if (validationX != null) {
-            checkPair("validationX", validationX, "validationY", validationY, network);
-        }
-        for (StoppingRule rule : rules) {
-            if (rule.needsValidation() && validationX == null) {
-                throw new IllegalArgumentException("stopWhen: " + rule + " needs a validation set,"
-                        + " found none (call validation(X, Y) on the builder)");
-            }
-        }
-        if (rng == null && batching.draws()) {
-            throw new IllegalArgumentException("rng: expected a generator for " + batching
-                    + " batching, found null");
-        }
-        return inputMax;
-    }
-
-    /** Shapes and finite entries of an X, Y pair; returns an upper bound of |x|. */
-    private static double checkPair(String xName, DMatrixRMaj X, String yName, DMatrixRMaj Y,
-                                  Network network) {
-        Checks.nonEmpty(xName, X);
-        if (X.numCols != network.inputs()) {
-            throw new IllegalArgumentException(xName + ": expected " + network.inputs()
-                    + " columns (the network's inputs), found " + Checks.shape(X));
-        }
-        double largest = Checks.finiteAbsBound(xName, X);
-        Checks.shape(yName, Y, X.numRows, network.outputs());
-        Checks.finite(yName, Y);
-        return largest;
     }
 
     // ---- settings
@@ -177,14 +174,33 @@ public final class Trainer {
         return recordEvery;
     }
 
-    /** The memory bound of the history. */
+    /** The bound of the history's number of records. */
     public int maxRecords() {
         return maxRecords;
     }
 
-    /** Whether the weight paths are recorded. */
+    /** The bound of the history's memory, in bytes. */
+    public long maxHistoryBytes() {
+        return maxHistoryBytes;
+    }
+
+    /**
+     * Whether weight paths may be recorded: false after {@code recordWeights(false)}; true after
+     * {@code recordWeights(true)} and by default, when they are recorded for networks of at most
+     * {@link #AUTO_WEIGHT_ENTRIES} parameter entries.
+     */
     public boolean recordWeights() {
-        return recordWeights;
+        return !Boolean.FALSE.equals(recordWeights);
+    }
+
+    /** Whether a run on this network records its weight paths. */
+    boolean recordsWeightsOf(Network network) {
+        return recordWeights == null ? network.parameterCount() <= AUTO_WEIGHT_ENTRIES : recordWeights;
+    }
+
+    /** What a finite rise of the loss far above its start does. */
+    public OnDivergence onDivergence() {
+        return onDivergence;
     }
 
     /** Whether records are kept at all ({@link Builder#keepHistory(boolean)}). */
@@ -222,7 +238,8 @@ public final class Trainer {
             s.append(", listeners=").append(listeners.size());
         }
         s.append(", recordEvery=").append(recordEvery).append(", maxRecords=").append(maxRecords)
-                .append(", recordWeights=").append(recordWeights)
+                .append(", recordWeights=").append(recordWeights == null ? "auto" : recordWeights)
+                .append(onDivergence == OnDivergence.THROW ? "" : ", onDivergence=" + onDivergence)
                 .append(keepHistory ? "" : ", keepHistory=false").append(", validation=")
                 .append(validationX == null ? "none" : Checks.shape(validationX));
         return s.append(')').toString();
@@ -238,7 +255,9 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private int recordEvery = DEFAULT_RECORD_EVERY;
         private int maxRecords = DEFAULT_MAX_RECORDS;
-        private boolean recordWeights = true;
+        private long maxHistoryBytes = DEFAULT_MAX_HISTORY_BYTES;
+        private Boolean recordWeights;
+        private OnDivergence onDivergence = OnDivergence.THROW;
         private boolean keepHistory = true;
         private DMatrixRMaj validationX;
         private DMatrixRMaj validationY;
@@ -315,11 +334,36 @@ public final class Trainer {
         }
 
         /**
-         * Whether to record the weight paths (true by default). They take 8 bytes per
-         * parameter entry per record; turn them off for large networks.
+         * The memory bound of the history in bytes (64 MB by default): fewer records are kept
+         * when they would take more (see {@link History}).
+         */
+        public Builder maxHistoryBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxHistoryBytes: expected a number of bytes >= 1, found " + bytes);
+            }
+            this.maxHistoryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Whether to record the weight paths. They take 8 bytes per parameter entry per record;
+         * by default they are recorded for networks of at most {@link #AUTO_WEIGHT_ENTRIES}
+         * entries only, and always after {@code recordWeights(true)}.
          */
         public Builder recordWeights(boolean record) {
             this.recordWeights = record;
+            return this;
+        }
+
+        /**
+         * What a finite rise of the loss far above its start does: {@link OnDivergence#THROW}
+         * (the default) or {@link OnDivergence#WARN}, to watch a run blow up.
+         */
+        public Builder onDivergence(OnDivergence what) {
+            if (what == null) {
+                throw new IllegalArgumentException("onDivergence: expected THROW or WARN, found null");
+            }
+            this.onDivergence = what;
             return this;
         }
 

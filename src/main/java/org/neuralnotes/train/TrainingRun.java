@@ -30,6 +30,9 @@ final class TrainingRun {
     private final DMatrixRMaj Yb;
     /** an upper bound of |x| in X, found when fit checked it */
     private final double inputMax;
+    /** the loss watch, and θ at the start, put back when the run diverges */
+    private final DivergenceWatch watch;
+    private boolean warned;
 
     TrainingRun(Trainer settings, Network network, DMatrixRMaj X, DMatrixRMaj Y, double inputMax,
                 Rng rng) {
@@ -45,8 +48,8 @@ final class TrainingRun {
         this.epochCap = settings.maxEpochs() > 0 ? (long) settings.maxEpochs() * perEpoch : Long.MAX_VALUE;
         long iterationCap = settings.maxIterations() > 0 ? settings.maxIterations() : Long.MAX_VALUE;
         this.cap = (int) Math.min(Integer.MAX_VALUE, Math.min(epochCap, iterationCap));
-        this.history = new History(network.parameters(), settings.recordWeights(),
-                settings.recordEvery(), settings.maxRecords());
+        this.history = HistoryBounds.of(network, settings);
+        this.watch = new DivergenceWatch(network.parameterValues());
         this.sampler = batching.sampler(n, rng);
         // sized by the first shuffled batch (batches in order and full batch copy no rows)
         this.Xb = new DMatrixRMaj(1, 1);
@@ -110,7 +113,10 @@ final class TrainingRun {
                 }
             }
             if (keep && history.due(step)) {
+                // the loss of the whole set after the update, watched in record
                 record(step);
+            } else if (Double.isFinite(loss)) {
+                watchLoss(step, loss);
             }
             reason = stopReason(step, loss, previous);
             previous = loss;
@@ -204,17 +210,51 @@ final class TrainingRun {
     /** A record of the loss (and validation loss) of the whole set and the parameters. */
     private void record(int step) {
         DMatrixRMaj Xv = settings.validationX();
-        double loss = network.loss(X, Y);
-        double validation = Xv == null ? Double.NaN : network.loss(Xv, settings.validationY());
+        double loss = lossOrNaN(X, Y);
+        double validation = Xv == null ? Double.NaN : lossOrNaN(Xv, settings.validationY());
         if (!Double.isFinite(loss) || (Xv != null && !Double.isFinite(validation))) {
             String which = Double.isFinite(loss) ? "validation" : "training";
             double bad = Double.isFinite(loss) ? validation : loss;
             String when = step == 0 ? "at the starting point" : "at iteration " + step + " (after its update)";
             history.finish(step, "diverged: " + which + " loss " + bad + " " + when);
-            throw new DivergenceException("training diverged: the " + which + " loss became " + bad
-                    + " " + when + "; " + hint(), step, bad, history);
+            throw diverged("the " + which + " loss became " + bad + " " + when, step, bad, null);
         }
         history.add(step, loss, validation, network.parameterValues());
+        watchLoss(step, loss);
+    }
+
+    /**
+     * The finite rule of {@link DivergenceWatch}: a loss far above the start stops the run, θ put
+     * back as it was, or, with {@link OnDivergence#WARN}, leaves one warning in the history.
+     */
+    private void watchLoss(int step, double loss) {
+        if (!watch.diverged(step, loss) || warned) {
+            return;
+        }
+        if (settings.onDivergence() == OnDivergence.WARN) {
+            warned = true;
+            history.warn("diverging at iteration " + step + ": " + watch.rise() + "; " + watch.path());
+            return;
+        }
+        history.finish(step, "diverged: loss " + loss + " at iteration " + step);
+        throw diverged("at iteration " + step + " " + watch.rise(), step, loss, null);
+    }
+
+    /** The exception of a diverged run, after putting θ back at its start. */
+    private DivergenceException diverged(String what, int step, double loss, Throwable cause) {
+        String path = watch.path().isEmpty() ? "" : "; " + watch.path();
+        String message = "training diverged: " + what + path + "; " + watch.restore() + "; " + hint();
+        return cause == null ? new DivergenceException(message, step, loss, history)
+                : new DivergenceException(message, step, loss, history, cause);
+    }
+
+    /** The loss of a whole set; NaN where {@link Network#loss} reports an overflow, for record to stop on. */
+    private double lossOrNaN(DMatrixRMaj X, DMatrixRMaj Y) {
+        try {
+            return network.loss(X, Y);
+        } catch (ArithmeticException overflow) {
+            return Double.NaN;
+        }
     }
 
     private static boolean allFinite(DMatrixRMaj M) {
@@ -227,9 +267,9 @@ final class TrainingRun {
             double loss = g.loss();
             String last = Double.isNaN(previous) ? "" : String.format(Locale.ROOT,
                     " (the loss of iteration %d was %.6g)", step - 1, previous);
+            watch.diverged(step, loss);
             history.finish(step - 1, "diverged: loss " + loss + " at iteration " + step);
-            throw new DivergenceException("training diverged: the loss became " + loss
-                    + " at iteration " + step + last + "; " + hint(), step, loss, history);
+            throw diverged("the loss became " + loss + " at iteration " + step + last, step, loss, null);
         }
     }
 
@@ -243,11 +283,9 @@ final class TrainingRun {
                 String name = g.names().get(i);
                 double loss = g.loss();
                 history.finish(step - 1, "diverged: gradient of " + name + " at iteration " + step);
-                throw new DivergenceException("training diverged: the gradient of " + name
-                        + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
-                        + (k % d.numCols) + " at iteration " + step + " (loss "
-                        + String.format(Locale.ROOT, "%.6g", loss) + "); " + hint(), step, loss,
-                        history, refused);
+                throw diverged("the gradient of " + name + " holds " + d.data[k] + " at row "
+                        + (k / d.numCols) + ", column " + (k % d.numCols) + " at iteration " + step
+                        + " (loss " + String.format(Locale.ROOT, "%.6g", loss) + ")", step, loss, refused);
             }
         }
     }

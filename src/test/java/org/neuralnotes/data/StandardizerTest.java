@@ -141,4 +141,40 @@ class StandardizerTest {
         assertRefused("Z", () -> s.inverseTransform(new DMatrixRMaj(1, 2, true, Double.POSITIVE_INFINITY, 0)),
                 "Infinity", "row 0, column 0");
     }
+
+    @Test
+    void hugeColumnsAreMeasuredWithoutOverflow() {
+        // {1, 2, 3, 4}·1e200: the same standardized values as {1, 2, 3, 4}
+        DMatrixRMaj huge = new DMatrixRMaj(new double[][] {{1e200}, {2e200}, {3e200}, {4e200}});
+        Standardizer s = Standardizer.fit(huge);
+        assertEquals(2.5e200, s.mean().get(0, 0), 1e185);
+        assertEquals(Math.sqrt(1.25) * 1e200, s.sd().get(0, 0), 1e186);
+        DMatrixRMaj z = s.transform(huge);
+        double[] expected = {-3 / Math.sqrt(5), -1 / Math.sqrt(5), 1 / Math.sqrt(5), 3 / Math.sqrt(5)};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected[i], z.get(i, 0), 1e-14);
+        }
+        DMatrixRMaj back = s.inverseTransform(z);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(huge.get(i, 0), back.get(i, 0), 1e186);
+        }
+        // {1.5e308, 1.5e308, 0}: the sum 3e308 is beyond a double; μ = 1e308, σ = √(1/2)·1e308
+        DMatrixRMaj edge = new DMatrixRMaj(new double[][] {{1.5e308}, {1.5e308}, {0}});
+        Standardizer t = Standardizer.fit(edge);
+        assertEquals(1e308, t.mean().get(0, 0), 1e294);
+        assertEquals(Math.sqrt(0.5) * 1e308, t.sd().get(0, 0), 1e294);
+        DMatrixRMaj ze = t.transform(edge);
+        assertEquals(Math.sqrt(0.5), ze.get(0, 0), 1e-14);
+        assertEquals(-Math.sqrt(2), ze.get(2, 0), 1e-14);
+    }
+
+    @Test
+    void aTransformBeyondADoubleIsRefused() {
+        Standardizer s = Standardizer.fit(new DMatrixRMaj(new double[][] {{0}, {1}}));
+        assertRefused("X", () -> s.transform(new DMatrixRMaj(new double[][] {{0.5}, {1.7e308}})),
+                "entry (row 1, column 0) = 1.7E308", "Infinity");
+        // σ = 2: x = 2·z + 2 = 2e308 for z = 1e308
+        Standardizer wide = Standardizer.fit(new DMatrixRMaj(new double[][] {{0}, {4}}));
+        assertRefused("Z", () -> wide.inverseTransform(new DMatrixRMaj(new double[][] {{1e308}})), "row 0, column 0");
+    }
 }

@@ -267,4 +267,131 @@ class NetworkJsonTest {
         }, "net:");
         assertTrue(Files.notExists(dir.resolve("x.json")));
     }
+
+    @Test
+    void numbersRoundTripBitForBit() {
+        // 200,000 finite doubles from random bit patterns, then the awkward ones, through one file
+        Rng rng = new Rng(2024);
+        Network net = Network.builder(400).dense(500, Activations.identity()).loss(Losses.meanSquaredError())
+                .build(Fixtures.uniformInit(1), rng);
+        double[] W = net.layer(1).W().data;
+        for (int i = 0; i < W.length; i++) {
+            double v;
+            do {
+                v = Double.longBitsToDouble(rng.nextLong());
+            } while (!Double.isFinite(v));
+            W[i] = v;
+        }
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+                Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE, 1e-310, 2e-323, 1e308,
+                0.1, 1.0 / 3, 2e23, 1e23, 9007199254740993.0, Math.PI, -Math.E, 5e-324};
+        System.arraycopy(special, 0, net.layer(1).b().data, 0, special.length);
+        assertSameNetwork(net, NetworkJson.fromJson(NetworkJson.toJson(net)));
+    }
+
+    @Test
+    void refusesWhatStrictJsonRefuses() {
+        String v = valid();
+        refuses(() -> NetworkJson.fromJson(v.replace("\"version\": 1,", "\"version\": 1, \"version\": 1,")),
+                "json:", "malformed JSON", "Duplicate field 'version'");
+        refuses(() -> NetworkJson.fromJson(v + " x"), "json:", "malformed JSON");
+        refuses(() -> NetworkJson.fromJson(v.replace("0.5, -1.25", "NaN, -1.25")), "json:", "malformed JSON",
+                "line 9");
+        refuses(() -> NetworkJson.fromJson(v.replace("\"units\": 1,", "\"units\": true,")), "json:",
+                "layers[1].units", "whole number", "true");
+        // a number written as a whole number is read as the same double
+        Network net = NetworkJson.fromJson(v.replace("[[1.0], [2.0], [3.0]]", "[[1], [2], [3e0]]"));
+        assertEquals(3.0, net.layer(2).W().get(2, 0), 0.0);
+    }
+
+    @Test
+    void declaredSizesAreCheckedAgainstTheDataBeforeAllocating() {
+        // 173 bytes declaring a billion units with a 1x1 W: refused, naming the field, without allocating
+        String tiny = "{\"format\": \"neuralnotes-network\", \"version\": 1, \"inputs\": 1,"
+                + " \"loss\": \"half_mse\", \"softmax_gradient\": \"EXACT\", \"layers\": [{\"units\": 1000000000,"
+                + " \"activation\": \"identity\", \"W\": [[0.5]], \"b\": [0.0]}]}";
+        refuses(() -> NetworkJson.fromJson(tiny), "json:", "layers[0].units", "declares 1000000000 units",
+                "layers[0].W[0] holds 1 numbers");
+        refuses(() -> NetworkJson.fromJson(tiny.replace("\"inputs\": 1", "\"inputs\": 2000000000")
+                .replace("1000000000", "1")), "json:", "layers[0].W", "2000000000x1", "found 1 rows");
+        refuses(() -> NetworkJson.fromJson(tiny.replace("1000000000", "1").replace("[0.0]", "[0.0, 1.0]")),
+                "json:", "layers[0].units", "layers[0].b holds 2 numbers");
+        assertEquals(1, NetworkJson.fromJson(tiny.replace("1000000000", "1")).outputs());
+    }
+
+    @Test
+    void everyLoadErrorNamesThePath(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("latin1.json");
+        Files.write(bad, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+        refuses(() -> load(bad), "path:", bad.toString(), "expected UTF-8 text", "at byte 2");
+        refuses(() -> load(dir), "path:", dir.toString(), "is a directory", "expected a network file");
+        Path absent = dir.resolve("absent.json");
+        IOException e = assertThrows(IOException.class, () -> NetworkJson.load(absent));
+        assertTrue(e.getMessage().startsWith("path: cannot read " + absent), e.getMessage());
+        Path text = dir.resolve("notes.json");
+        Files.writeString(text, "not json");
+        refuses(() -> load(text), "path:", text.toString(), "malformed JSON", "line 1");
+    }
+
+    private static Network load(Path p) {
+        try {
+            return NetworkJson.load(p);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void saveReplacesTheFileAtomically(@TempDir Path dir) throws IOException {
+        Rng rng = new Rng(35);
+        Network old = mixed(rng);
+        Network fresh = mixed(rng);
+        Path file = dir.resolve("net.json");
+        NetworkJson.save(old, file);
+        String oldText = Files.readString(file);
+        // a hard link to the saved file: an in-place write would show the new text through it too
+        Path link = dir.resolve("link.json");
+        Files.createLink(link, file);
+        NetworkJson.save(fresh, file);
+        assertEquals(NetworkJson.toJson(fresh), Files.readString(file));
+        assertEquals(oldText, Files.readString(link));
+        // nothing is left beside it
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("link.json", "net.json"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
+    void aSaveThatFailsHalfWayLeavesTheOldFile(@TempDir Path dir) throws IOException {
+        Rng rng = new Rng(36);
+        Path file = dir.resolve("net.json");
+        NetworkJson.save(mixed(rng), file);
+        String oldText = Files.readString(file);
+        byte[] newText = NetworkJson.toJson(mixed(rng)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // the disk fills up after half of the bytes
+        AtomicFile.Writing halfThenFull = (channel, bytes) -> {
+            channel.write(java.nio.ByteBuffer.wrap(bytes, 0, bytes.length / 2));
+            throw new IOException("No space left on device");
+        };
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(file, newText, halfThenFull));
+        assertTrue(e.getMessage().startsWith("path: saving " + file + " failed, the file is left as it was"),
+                e.getMessage());
+        assertEquals(oldText, Files.readString(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the temporary file is removed");
+        }
+        assertSameNetwork(NetworkJson.fromJson(oldText), NetworkJson.load(file));
+        // a folder that does not exist is named
+        IOException missing = assertThrows(IOException.class,
+                () -> NetworkJson.save(mixed(rng), dir.resolve("no/such/net.json")));
+        assertTrue(missing.getMessage().startsWith("path: cannot write a file in "), missing.getMessage());
+        refuses(() -> {
+            try {
+                NetworkJson.save(mixed(rng), dir);
+            } catch (IOException x) {
+                throw new AssertionError(x);
+            }
+        }, "path:", "is a directory");
+    }
 }

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.neuralnotes.io.Json;
 import org.neuralnotes.models.LogisticRegression.CostGradient;
 import org.neuralnotes.models.LogisticRegression.GradientScale;
 
@@ -28,7 +27,7 @@ class LogisticRegressionReferenceTest {
         try (InputStream in = LogisticRegressionReferenceTest.class.getResourceAsStream(
                 "logistic_regression_reference.json")) {
             assertNotNull(in, "run tools/reference/models_reference.py to write the reference file");
-            return (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new ObjectMapper().readValue(in, Map.class);
         }
     }
 
@@ -113,7 +112,7 @@ class LogisticRegressionReferenceTest {
     }
 
     private static double num(Object o) {
-        return (Double) o;
+        return ((Number) o).doubleValue();
     }
 
     private static DMatrixRMaj column(Object o) {

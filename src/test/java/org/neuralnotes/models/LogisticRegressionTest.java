@@ -12,6 +12,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.neuralnotes.train.DivergenceException;
 import org.neuralnotes.Fixtures;
 import org.neuralnotes.activation.Activations;
 import org.neuralnotes.check.GradientCheck;
@@ -349,9 +350,13 @@ class LogisticRegressionTest {
         DMatrixRMaj X = new DMatrixRMaj(3, 1, true, 1e3, -1e3, 1e3);
         DMatrixRMaj y = new DMatrixRMaj(3, 1, true, 0, 1, 1);
         LogisticRegression m = LogisticRegression.zeros(1);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        DivergenceException e = assertThrows(DivergenceException.class,
                 () -> m.fit(X, y, GradientDescentSettings.of(1e308, 10)));
         assertTrue(e.getMessage().contains("iteration 1") && e.getMessage().contains("learningRate"),
                 e.getMessage());
+        assertEquals(1, e.iteration());
+        // w and b are back where the fit started
+        assertEquals(0.0, m.w().get(0, 0), 0.0);
+        assertEquals(0.0, m.b(), 0.0);
     }
 }

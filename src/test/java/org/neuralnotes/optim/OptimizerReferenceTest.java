@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neuralnotes.io.Json;
 
 /**
  * Every optimizer against numpy: five steps from the same start and gradients, compared to a
@@ -30,7 +29,7 @@ class OptimizerReferenceTest {
     static void load() throws IOException {
         try (InputStream in = OptimizerReferenceTest.class.getResourceAsStream("optim_reference.json")) {
             assertNotNull(in, "optim_reference.json missing: run tools/reference/optim_reference.py");
-            reference = object(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            reference = object(new ObjectMapper().readValue(in, Map.class));
         }
     }
 
@@ -45,7 +44,7 @@ class OptimizerReferenceTest {
     }
 
     static double number(Object node) {
-        return (Double) node;
+        return ((Number) node).doubleValue();
     }
 
     static DMatrixRMaj matrix(Object node) {

@@ -99,7 +99,7 @@ class TrainerSettingsTest {
         assertEquals("Trainer(optimizer=Momentum(learningRate=0.1, beta=0.9),"
                 + " batching=miniBatch(size=8), maxEpochs=3,"
                 + " stopWhen=[lossChangeBelow(threshold=1.0)], recordEvery=5, maxRecords=50,"
-                + " recordWeights=true, validation=12x2)", t.toString());
+                + " recordWeights=auto, validation=12x2)", t.toString());
     }
 
     @Test
