@@ -3,8 +3,8 @@
     .venv/bin/python tools/run_notebooks.py                      # every notebooks/*.ipynb, kernel `java`
     .venv/bin/python tools/run_notebooks.py --kernel java-jjava notebooks/00-getting-started.ipynb
 
-For each notebook it writes the executed copy (with outputs, marked trusted as `jupyter trust` does)
-to --executed (default build/notebooks/), an HTML report to --html (default build/reports/), with
+For each notebook it writes the executed copy (with outputs, a PNG beside every plot drawn by
+headless Chromium, marked trusted as `jupyter trust` does) to --executed (default build/notebooks/), an HTML report to --html (default build/reports/), with
 --pdf DIR also a PDF of that report (headless Chromium), and the kernel's own log to --logs (default
 build/logs/). Reports work offline: RequireJS and MathJax are copied next to them (tools/reports.py).
 A cell that raises fails the run with the notebook's name, the cell's number (counting every cell
@@ -33,9 +33,11 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 if __package__:
-    from .reports import ASSETS_SOURCE, ReportError, export_html, pdf_unavailable, print_pdf, trust
+    from .plots import ImageError, add_images
+    from .reports import ASSETS_SOURCE, ReportError, chromium, export_html, pdf_unavailable, print_pdf, trust
 else:  # run as a script: tools/ is on sys.path
-    from reports import ASSETS_SOURCE, ReportError, export_html, pdf_unavailable, print_pdf, trust
+    from plots import ImageError, add_images
+    from reports import ASSETS_SOURCE, ReportError, chromium, export_html, pdf_unavailable, print_pdf, trust
 
 PROJECT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = PROJECT / "notebooks"
@@ -64,6 +66,7 @@ class NotebookRun:
     html: Path | None = None
     pdf: Path | None = None
     pdf_skipped: str | None = None  # why no PDF was printed (no Chromium)
+    images_skipped: str | None = None  # why the plots have no PNG (no Chromium)
     report_failure: str | None = None  # the executed copy, HTML or PDF could not be written
     log: Path | None = None
     stray_processes: list[int] = field(default_factory=list)  # killed after the run (should be none)
@@ -300,9 +303,15 @@ def _cell_message(shown: str, kernel: str, nb, index: int | None, what: str, det
 
 def _write_outputs(run: NotebookRun, executed_dir: Path | None, html_dir: Path | None,
                    pdf_dir: Path | None = None, assets_source: Path = ASSETS_SOURCE) -> None:
-    """The executed copy (trusted), its HTML report and the report's PDF; failures go to run.report_failure."""
+    """The executed copy (trusted, a PNG beside every plot), its HTML report and the report's PDF;
+    failures go to run.report_failure."""
     name = run.notebook.stem
     try:
+        browser = chromium()
+        if browser is not None:
+            add_images(run.nb, browser)
+        else:
+            run.images_skipped = pdf_unavailable()
         if executed_dir is not None:
             executed_dir.mkdir(parents=True, exist_ok=True)
             run.executed = executed_dir / run.notebook.name
@@ -316,7 +325,7 @@ def _write_outputs(run: NotebookRun, executed_dir: Path | None, html_dir: Path |
             if run.pdf_skipped is None:
                 pdf_dir.mkdir(parents=True, exist_ok=True)
                 run.pdf = print_pdf(run.html, pdf_dir / f"{name}.pdf")
-    except ReportError as e:
+    except (ReportError, ImageError) as e:
         run.report_failure = f"{_shown(run.notebook)}: report not written: {e}"
 
 
@@ -375,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
             reports += " (HTML and PDF)" if not skipped else " (HTML only)"
         print(reports + (f", {len(unreported)} failed" if unreported else ""))
     for reason in sorted(skipped):
-        print(f"PDFs skipped: {reason}")
+        print(f"PDFs and plot images skipped: {reason}")
     return 1 if failed or unreported else 0
 
 
