@@ -105,7 +105,7 @@ final class KernelBridge {
     private void registerBundle(Class<?> type, String[] preferred, Function<Object, MimeBundle> bundle) {
         try {
             if (displayPackage == null) {
-                RapaioRenderers.register(kernel, type, bundle);
+                RapaioRenderers.register(statics.getClassLoader(), type, bundle);
                 return;
             }
             Object renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);

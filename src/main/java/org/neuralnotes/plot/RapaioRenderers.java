@@ -22,9 +22,9 @@ final class RapaioRenderers {
 
     private RapaioRenderers() {}
 
-    static void register(Object kernel, Class<?> type, Function<Object, KernelBridge.MimeBundle> bundle)
+    /** Registers the renderer with the Rapaio whose classes {@code loader} loads. */
+    static void register(ClassLoader loader, Class<?> type, Function<Object, KernelBridge.MimeBundle> bundle)
             throws ReflectiveOperationException {
-        ClassLoader loader = kernel.getClass().getClassLoader();
         Class<?> system = Class.forName(DISPLAY + "DisplaySystem", true, loader);
         Class<?> rendererType = Class.forName(DISPLAY + "DisplayRenderer", false, loader);
         Class<?> displayData = Class.forName(DISPLAY + "DisplayData", false, loader);
