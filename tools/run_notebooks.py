@@ -58,6 +58,7 @@ START_ATTEMPTS = 3
 # So the client waits for Rapaio's last binding line, then a moment, before its first request.
 RAPAIO_BOUND = "Polling on Heartbeat"
 RAPAIO_GRACE = 2.0  # seconds
+RAPAIO_BIND_WAIT = 45.0  # seconds; a Rapaio that has not bound its sockets by then has stalled: start it again
 
 
 class KernelClient(NotebookClient):
@@ -76,24 +77,32 @@ class KernelClient(NotebookClient):
             f.seek(offset)
             return SHELL_THREAD_DIED in f.read()
 
-    async def _rapaio_bound(self, offset: int, deadline: float) -> None:
-        """For Rapaio: until its log says its sockets are bound, then RAPAIO_GRACE seconds more."""
+    async def _rapaio_bound(self, offset: int, deadline: float) -> bool:
+        """For Rapaio: until its log says its sockets are bound, then RAPAIO_GRACE seconds more;
+        False when they were not bound by `deadline` (other kernels: True at once)."""
         spec = self.km.kernel_spec
         if spec is None or spec.metadata.get("neuralnotes", {}).get("implementation") != "rapaio":
-            return
+            return True
         while time.monotonic() < deadline and await ensure_async(self.km.is_alive()):
             with open(self.log_path, encoding="utf-8", errors="replace") as f:
                 f.seek(offset)
                 if RAPAIO_BOUND in f.read():
-                    break
+                    await asyncio.sleep(RAPAIO_GRACE)
+                    return True
             await asyncio.sleep(0.2)
-        await asyncio.sleep(RAPAIO_GRACE)
+        return False
 
     async def async_start_new_kernel_client(self):
         deadline = time.monotonic() + self.startup_timeout
         offset = self._log_size()
         for attempt in range(1, START_ATTEMPTS + 1):
-            await self._rapaio_bound(offset, deadline)
+            if not await self._rapaio_bound(offset, min(deadline, time.monotonic() + RAPAIO_BIND_WAIT)):
+                if attempt == START_ATTEMPTS or time.monotonic() > deadline:
+                    await self._async_cleanup_kernel()
+                    raise RuntimeError(f"Kernel didn't bind its sockets ({attempt} starts)")
+                offset = self._log_size()
+                await ensure_async(self.km.restart_kernel(now=True))
+                continue
             self.kc = self.km.client()
             await ensure_async(self.kc.start_channels())
             while True:
