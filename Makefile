@@ -12,7 +12,7 @@ PYTHON ?= python3
 VENV ?= .venv
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp -Dstyle.color=never
-# the implementation registered as `java`: ijava or jjava
+# the implementation registered as `java`: ijava, jjava or rapaio
 KERNEL ?= ijava
 # -Xmx of the kernels' JVM
 KERNEL_HEAP ?= 1g
@@ -49,7 +49,7 @@ help:
 	@echo "                notebooks/*.ipynb -> build/notebooks/*.ipynb (executed, trusted),"
 	@echo "                build/reports/*.html and *.pdf (every plot, offline)"
 	@echo "make test       Java unit tests (mvn test), then pytest: the harness, pins, notebook hygiene,"
-	@echo "                binder/postBuild, every notebook under IJava and under JJava, the reports in"
+	@echo "                binder/postBuild, every notebook under IJava, JJava and Rapaio, the reports in"
 	@echo "                headless Chromium offline, their PDFs, a notebook run from JupyterLab's interface"
 	@echo "make lab        JupyterLab with the kernel ready (LAB_ARGS='--no-browser --ip=0.0.0.0' etc.)"
 	@echo "make lib | venv | kernels | report-assets | browser | test-deps   one step of the set-up"
@@ -133,7 +133,7 @@ test: $(KERNEL_STAMP) $(REPORT_ASSETS) $(TEST_NODE_DEPS) browser
 	@mkdir -p build/logs
 	@echo "== Java unit tests: mvn test"
 	$(MVN) $(MVN_FLAGS) test 2>&1 | $(NO_ANSI) | tee build/logs/mvn-test.log
-	@echo "== Python tests: pytest (notebooks under java-ijava and java-jjava, reports in Chromium, JupyterLab UI)"
+	@echo "== Python tests: pytest (notebooks under java-ijava, java-jjava and java-rapaio, reports in Chromium, JupyterLab UI)"
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee build/logs/pytest.log
 	@echo "== summary"
 	@grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$$' build/logs/mvn-test.log | tail -n 1 \

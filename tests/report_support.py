@@ -9,13 +9,15 @@ import subprocess
 import nbformat
 import pytest
 
+from tools.plots import figures
 from tools.reports import chromium, pdf_unavailable
 from tools.run_notebooks import PROJECT
 
 PLOT_TESTS = PROJECT / "tests" / "plot"
 PLAYWRIGHT = PLOT_TESTS / "node_modules" / "playwright-core" / "package.json"
 PLOT_DIV = 'class="neuralnotes-plot"'
-PLOTLY_INLINE = "inlined by neuralnotes"  # PlotlyJs marks the one inline copy of plotly.js
+PLOTLY_INLINE = "inlined by neuralnotes"  # PlotlyJs marks an inline copy of plotly.js (Notebook.setup())
+MAX_NOTEBOOK_BYTES = 2 * 2**20  # an executed notebook, every plot and its PNG included
 
 
 @functools.cache
@@ -46,9 +48,14 @@ def browser() -> str:
     return found
 
 
+def plot_outputs(nb: nbformat.NotebookNode) -> list:
+    """The outputs that carry a figure (plotly's JSON), in order."""
+    return figures(nb)
+
+
 def plot_count(nb: nbformat.NotebookNode) -> int:
-    """Plot divs in the notebook's outputs."""
-    return sum(html_of(out).count(PLOT_DIV) for cell in nb.cells for out in cell.get("outputs", []))
+    """Figures in the notebook's outputs."""
+    return len(figures(nb))
 
 
 def html_of(out) -> str:

@@ -13,8 +13,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from tools.install_kernels import CLASS_ARCHIVE, check_java, create_class_archive, pom_facts
 from tools.run_notebooks import PROJECT
 
-NAMES = ("java", "java-ijava", "java-jjava")
-CLASSPATH_VARIABLE = {"ijava": "IJAVA_CLASSPATH", "jjava": "JJAVA_CLASSPATH"}
+NAMES = ("java", "java-ijava", "java-jjava", "java-rapaio")
+CLASSPATH_VARIABLE = {"ijava": "IJAVA_CLASSPATH", "jjava": "JJAVA_CLASSPATH", "rapaio": "RJK_CLASSPATH"}
 
 
 def spec(name):
@@ -34,7 +34,8 @@ def test_kernel_classpath_holds_the_library_and_its_dependencies(name):
     implementation = kernel.metadata["neuralnotes"]["implementation"]
     facts = pom_facts(PROJECT)
     jar = PROJECT / "target" / f"{facts['artifactId']}-{facts['version']}.jar"
-    entries = kernel.env[CLASSPATH_VARIABLE[implementation]].split(os.pathsep)
+    # Rapaio splits its classpath at ';' on every OS
+    entries = kernel.env[CLASSPATH_VARIABLE[implementation]].split(";" if implementation == "rapaio" else os.pathsep)
     assert entries == [jar.as_posix(), (PROJECT / "target" / "lib" / "*").as_posix()]
     assert jar.is_file()
     lib = {re.sub(r"-\d.*$", "", p.name) for p in (PROJECT / "target" / "lib").glob("*.jar")}
@@ -64,6 +65,16 @@ def test_kernel_jvm_maps_the_class_archive_recorded_at_install(name):
     result = subprocess.run([kernel.argv[0], *options, "-Xshare:on", "-cp", jar, "-version"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_rapaio_keeps_its_dependency_cache_beside_its_spec_and_sets_no_time_limit():
+    kernel = spec("java-rapaio")
+    # its default cache folder is relative: it would appear in the notebook's folder
+    assert Path(kernel.env["RJK_MIMA_CACHE"]).parent == Path(kernel.resource_dir)
+    assert kernel.env["RJK_TIMEOUT_MILLIS"] == "-1"
+    facts = pom_facts(PROJECT)
+    assert kernel.argv[kernel.argv.index("-jar") + 1].endswith(
+        f"rapaio-jupyter-kernel-{facts['rapaio.version']}.jar")
 
 
 def test_java_is_the_default_implementation_under_its_own_name():

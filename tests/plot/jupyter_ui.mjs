@@ -1,5 +1,7 @@
 // Opens a notebook in a running JupyterLab 4 (or Notebook 7) in headless Chromium, runs all
-// cells from the interface, and checks that every plot draws (plotly SVG with its title).
+// cells from the interface, and checks that every plot draws (plotly SVG with its title): each
+// plot output is plotly's JSON, which plotly's renderer (the jupyterlab-plotly extension of the
+// plotly Python package) draws; a saved output with a PNG shows the PNG until the pointer enters it.
 // With --run no it runs nothing: the plots saved in a trusted notebook must draw as they are.
 //
 //   node tests/plot/jupyter_ui.mjs --url http://127.0.0.1:8899 --token TOKEN \
@@ -80,8 +82,24 @@ try {
   const deadline = Date.now() + waitMs;
   let running = 0;
   while (Date.now() < deadline) {
-    drawn = await page.evaluate(() => Array.from(document.querySelectorAll('.neuralnotes-plot'))
-      .filter((d) => d.querySelector('svg.main-svg .gtitle')).length);
+    // a plot drawn by plotly's renderer from its JSON (.jp-RenderedPlotly), or from the HTML part
+    // that figures carry after Notebook.setup() (.neuralnotes-plot). plotly's renderer shows the
+    // saved PNG of an output that has one and draws the figure when the pointer enters it: enter
+    // each such image; bring the next plot not drawn yet into view
+    drawn = await page.evaluate(() => {
+      let next = null;
+      for (const o of document.querySelectorAll('.jp-RenderedPlotly, .neuralnotes-plot')) {
+        if (o.querySelector('svg.main-svg .gtitle')) {
+          o.dataset.nnDrawn = 'yes';
+          continue;
+        }
+        const img = o.querySelector('img.plot-img');
+        if (img && img.style.display !== 'none') img.dispatchEvent(new MouseEvent('mouseenter'));
+        next = next || o;
+      }
+      if (next) next.scrollIntoView();
+      return document.querySelectorAll('[data-nn-drawn]').length;
+    });
     running = await page.evaluate(busy);
     if (drawn >= expected && running === 0) break;
     await page.waitForTimeout(1000);
@@ -93,7 +111,7 @@ try {
       || o.classList.contains('jp-mod-error')).map((o) => o.textContent.slice(0, 200)));
   for (const e of errors) failures.push(`error output: ${e}`);
   if (args.screenshot) {
-    await page.evaluate(() => document.querySelector('.neuralnotes-plot')?.scrollIntoView());
+    await page.evaluate(() => document.querySelector('.jp-RenderedPlotly, .neuralnotes-plot')?.scrollIntoView());
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(path.resolve(args.screenshot)), { recursive: true });
     await page.screenshot({ path: args.screenshot, fullPage: false });

@@ -4,7 +4,10 @@
    from the Run menu; every plot must draw (plotly's SVG with its title) and no cell may show an
    error;
 2. (with --executed) opened as saved: the executed copy that `make notebooks` wrote and marked
-   trusted is opened without running anything; its saved plots must draw as they are.
+   trusted is opened without running anything; its saved plots must draw as they are;
+3. (with --executed) each plot alone: a new notebook, not trusted, holding one cell per plot output
+   of the executed copy, each cell with that output only, is opened without running anything;
+   every plot must draw by itself (no output depends on another having loaded plotly.js).
 
     .venv/bin/python tests/plot/lab_ui.py NOTEBOOK.ipynb --plots N [--executed EXECUTED.ipynb]
         [--out build/reports] [--log build/logs/jupyterlab-ui.log] [--chromium /usr/bin/chromium]
@@ -13,7 +16,7 @@ The server is JupyterLab from the Python environment running this script, with t
 kernels (`java`), on 127.0.0.1, with a temporary root folder holding copies of the notebooks, so
 nothing in notebooks/ is touched. Run it under `unshare -n` (with the loopback device up) to keep
 the whole test off the network; in any case the browser blocks every request outside the server.
-Writes OUT/jupyterlab.png (and OUT/jupyterlab-executed.png) and the server's log (--log). Stops
+Writes OUT/jupyterlab.png (and OUT/jupyterlab-executed.png, OUT/jupyterlab-alone.png) and the server's log (--log). Stops
 the server and its kernels at the end; a kernel process left over fails the test. Prints what each
 step found and "N passed, M failed"; exit code 0 when every step passes.
 """
@@ -34,11 +37,25 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
+import nbformat  # noqa: E402
+
+from tools.plots import figures  # noqa: E402
 from tools.run_notebooks import _processes_mentioning  # noqa: E402
 
 TOKEN = "neuralnotes-ui-test"
 SERVER_START = 120  # seconds
 UI_TIMEOUT = 600  # seconds for one page: open, run, draw
+
+
+def plots_alone(executed: Path) -> nbformat.NotebookNode:
+    """A new notebook (unsigned) with one code cell per plot output of `executed`, holding that output only."""
+    nb = nbformat.read(executed, as_version=4)
+    alone = nbformat.v4.new_notebook(metadata={"kernelspec": nb.metadata.get("kernelspec", {})})
+    for out in figures(nb):
+        cell = nbformat.v4.new_code_cell("// a plot output, copied alone")
+        cell.outputs = [out]
+        alone.cells.append(cell)
+    return alone
 
 
 def free_port() -> int:
@@ -100,6 +117,9 @@ def main() -> int:
     shutil.copy(args.notebook, root / name)
     if args.executed:
         shutil.copy(args.executed, root / "executed" / name)  # trust goes with the content
+        alone = plots_alone(args.executed)
+        nbformat.write(alone, root / "executed" / f"alone-{name}")
+        print(f"{len(alone.cells)} plot outputs copied alone into executed/alone-{name}")
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -126,6 +146,11 @@ def main() -> int:
                 steps.append(("executed copy opened as saved", subprocess.run(
                     ui + ["--notebook", f"executed/{name}", "--run", "no",
                           "--screenshot", str(args.out / "jupyterlab-executed.png")],
+                    timeout=UI_TIMEOUT).returncode))
+                steps.append(("each plot output alone in a new notebook", subprocess.run(
+                    ui + ["--notebook", f"executed/alone-{name}", "--run", "no",
+                          "--plots", str(len(alone.cells)),
+                          "--screenshot", str(args.out / "jupyterlab-alone.png")],
                     timeout=UI_TIMEOUT).returncode))
         finally:
             left = stop(server, runtime)

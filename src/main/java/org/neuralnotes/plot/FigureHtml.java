@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * The HTML of one figure: a div, and a script that draws into it as soon as plotly.js is
- * there (at once, or when the loader script runs later on the page).
+ * The HTML of one figure: a div, and a script that draws the figure's plotly JSON
+ * ({@link FigureJson}) into it as soon as plotly.js is there (at once, or when the loader
+ * script runs later on the page).
  *
  * <p>The div has class {@code neuralnotes-plot} and carries the expected title and trace
  * count ({@code data-title}, {@code data-traces}) so that a browser test can check that
@@ -35,30 +36,34 @@ final class FigureHtml {
 
     /** The figure's div and script alone (the page must load plotly.js elsewhere). */
     static String figureOnly(Figure figure, RenderState state) {
-        String js = numberTraces(figure.asJavascript(PLACEHOLDER));
-        String id = state.id("nnplot_" + digest(js));
-        js = js.replace(PLACEHOLDER, id);
-        // no "</" may close the inline script early (Tablesaw escapes '<' in strings already)
-        String body = stripScriptTags(js).replace("</", "<\\/");
-        String title = figure instanceof PlotFigure p ? p.title()
-                : figure.getLayout() == null || figure.getLayout().getTitle() == null ? ""
-                : figure.getLayout().getTitle();
+        String json = Json.write(FigureJson.of(figure));
+        String id = state.id("nnplot_" + digest(json));
+        String title = title(figure);
         String size = figure instanceof PlotFigure p
                 ? " style=\"width:" + p.width() + "px;height:" + p.height() + "px\"" : "";
         return "<div id=\"" + id + "\" class=\"neuralnotes-plot\" data-title=\"" + Text.html(title)
                 + "\" data-traces=\"" + figure.getTraces().length + "\"" + size + ">"
                 + "<p style=\"font-family:sans-serif;color:#888\">Plot &quot;" + Text.html(title)
                 + "&quot; is not drawn: it needs JavaScript and plotly.js, which this page has not"
-                + " loaded (yet). In Jupyter, trust the notebook, or run its first cell"
-                + " (Notebook.setup()) again.</p></div>\n"
+                + " loaded. In a notebook, run Notebook.setup() in a cell: it loads plotly.js into"
+                + " the page (then trust the notebook so that its scripts run when it is opened).</p></div>\n"
                 + "<script>(function () {\n"
+                + "var figure = " + json + ";\n"
                 + "function draw() {\n"
-                + "document.getElementById('" + id + "').innerHTML = '';\n"
-                + body
-                + "\n}\n"
+                + "var div = document.getElementById('" + id + "');\n"
+                + "div.innerHTML = '';\n"
+                + "Plotly.newPlot(div, figure.data, figure.layout);\n"
+                + "}\n"
                 + "if (window.Plotly) { draw(); } else {"
                 + " (window.neuralnotesPending = window.neuralnotesPending || []).push(draw); }\n"
                 + "})();</script>\n";
+    }
+
+    /** The title as plain text: a PlotFigure's own, else the layout's. */
+    static String title(Figure figure) {
+        return figure instanceof PlotFigure p ? p.title()
+                : figure.getLayout() == null || figure.getLayout().getTitle() == null ? ""
+                : figure.getLayout().getTitle();
     }
 
     /** A fragment that carries its own copy of plotly.js. */
@@ -83,17 +88,6 @@ final class FigureHtml {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static String stripScriptTags(String js) {
-        String s = js.strip();
-        if (s.startsWith("<script>")) {
-            s = s.substring("<script>".length());
-        }
-        if (s.endsWith("</script>")) {
-            s = s.substring(0, s.length() - "</script>".length());
-        }
-        return s;
     }
 
     private static String digest(String s) {

@@ -1,104 +1,91 @@
 package org.neuralnotes.plot;
 
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
- * A small JSON writer for the parts of a figure that Tablesaw's templates cannot express
- * (panel titles, extra axes). The output is safe inside an inline {@code <script>}:
- * {@code <}, {@code >}, {@code &} and the JavaScript line separators are written as
- * backslash-u escapes, so no string can close the script element.
+ * JSON for figures (Jackson), safe inside an inline {@code <script>}: {@code <}, {@code >},
+ * {@code &} and the JavaScript line separators are written as backslash-u escapes, so no string
+ * can close the script element. A non-finite number has no JSON form: it is written as null,
+ * which plotly reads as a gap.
  */
 final class Json {
+    private static final JsonMapper MAPPER = mapper();
+
     private Json() {}
 
-    /** Writes maps, lists, strings, numbers, booleans, double[] and null as JSON. */
+    /** Writes maps, lists, strings, numbers, booleans, arrays and null as JSON. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            string(s, out);
-        } else if (value instanceof Boolean b) {
-            out.append(b.booleanValue());
-        } else if (value instanceof Integer || value instanceof Long) {
-            out.append(value);
-        } else if (value instanceof Number n) {
-            number(n.doubleValue(), out);
-        } else if (value instanceof double[] a) {
-            out.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) out.append(',');
-                number(a[i], out);
-            }
-            out.append(']');
-        } else if (value instanceof Map<?, ?> m) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) out.append(',');
-                first = false;
-                string(String.valueOf(e.getKey()), out);
-                out.append(':');
-                write(e.getValue(), out);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> l) {
-            out.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) out.append(',');
-                write(l.get(i), out);
-            }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("value: expected a map, list, string, number, boolean"
-                    + " or double[], found " + value.getClass().getName());
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value: cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    /** A non-finite number has no JSON form; plotly reads null as a gap. */
-    private static void number(double v, StringBuilder out) {
-        if (Double.isFinite(v)) {
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                out.append((long) v);
-            } else {
-                out.append(v);
-            }
-        } else {
-            out.append("null");
-        }
-    }
-
+    /** A string as a JSON literal. */
     static String string(String s) {
-        StringBuilder out = new StringBuilder();
-        string(s, out);
-        return out.toString();
+        return write(s);
     }
 
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+    private static JsonMapper mapper() {
+        SimpleModule finite = new SimpleModule("finite numbers");
+        finite.addSerializer(Double.class, new StdSerializer<>(Double.class) {
+            @Override
+            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+                if (Double.isFinite(v)) {
+                    g.writeNumber(v);
+                } else {
+                    g.writeNull();
                 }
             }
+        });
+        finite.addSerializer(double[].class, new StdSerializer<>(double[].class) {
+            @Override
+            public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeStartArray();
+                for (double v : a) {
+                    if (Double.isFinite(v)) {
+                        g.writeNumber(v);
+                    } else {
+                        g.writeNull();
+                    }
+                }
+                g.writeEndArray();
+            }
+        });
+        JsonMapper mapper = JsonMapper.builder().addModule(finite).build();
+        mapper.getFactory().setCharacterEscapes(new ScriptSafe());
+        return mapper;
+    }
+
+    /** {@code < > &} and U+2028, U+2029 as backslash-u escapes. */
+    private static final class ScriptSafe extends CharacterEscapes {
+        private final int[] escapes = standardAsciiEscapesForJSON();
+
+        ScriptSafe() {
+            escapes['<'] = ESCAPE_STANDARD;
+            escapes['>'] = ESCAPE_STANDARD;
+            escapes['&'] = ESCAPE_STANDARD;
         }
-        out.append('"');
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == '\u2028' || ch == '\u2029'
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 }

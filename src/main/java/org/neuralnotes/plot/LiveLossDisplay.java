@@ -8,9 +8,11 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Training progress shown while it runs. In a notebook: a progress bar with the current
- * loss and a loss curve, redrawn in place (the kernel's {@code updateDisplay}) every few
- * steps. Elsewhere: one plain line per redraw on a stream.
+ * Training progress shown while it runs. In a notebook: a loss curve whose title is the
+ * current step and loss, one output redrawn in place (the kernel's {@code updateDisplay}) every
+ * few steps, standing on its own like every figure ({@link Notebook#bundle}; after
+ * {@link Notebook#setup()} also a progress bar in its HTML). Elsewhere: one plain line per
+ * redraw on a stream.
  *
  * <p>It takes its numbers through {@link #update(int, double, double)}, so any training loop
  * can feed it, for instance from a training listener:
@@ -60,7 +62,7 @@ public final class LiveLossDisplay {
     }
 
     /**
-     * In a notebook (IJava or JJava running this code) the live plot, else console lines on
+     * In a notebook (IJava, JJava or Rapaio running this code) the live plot, else console lines on
      * {@code System.out}. {@code totalSteps} may be 0 when unknown (no bar then).
      */
     public static LiveLossDisplay create(int totalSteps, int every) {
@@ -78,7 +80,7 @@ public final class LiveLossDisplay {
     /** The live plot in the notebook; fails outside a Jupyter Java kernel. */
     public static LiveLossDisplay notebook(int totalSteps, int every) {
         if (!Notebook.inKernel()) {
-            throw new IllegalStateException("not running in a Jupyter Java kernel (IJava or JJava); use "
+            throw new IllegalStateException("not running in a Jupyter Java kernel (IJava, JJava or Rapaio); use "
                     + "LiveLossDisplay.console(System.out, ...) or LiveLossDisplay.create(...)");
         }
         return new LiveLossDisplay(totalSteps, every, null, new Sink() {
@@ -157,12 +159,9 @@ public final class LiveLossDisplay {
             console.println(line);
             return;
         }
-        if (page.takePlotly()) {
-            // plotly.js in its own output, never replaced, so the saved notebook keeps it
-            sink.show(new HtmlOutput(PlotlyJs.loaderScript(), "plotly.js " + PlotlyJs.version()));
-        }
-        HtmlOutput out = new HtmlOutput(progressHtml(line) + FigureHtml.figureOnly(
-                LossCurves.of(lossTable()).title("Loss during training").build(), page), line);
+        // the status line is the plot's title too: plotly's renderer shows only the figure
+        PlotFigure curve = LossCurves.of(lossTable()).title("Loss during training: " + line).build();
+        KernelBridge.MimeBundle out = Notebook.bundle(curve, line, progressHtml(line), page);
         if (displayId == null) {
             displayId = sink.show(out);
         } else {

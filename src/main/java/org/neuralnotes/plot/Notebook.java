@@ -1,26 +1,38 @@
 package org.neuralnotes.plot;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * Figures in a Jupyter notebook under the IJava or JJava kernel.
+ * Figures in a Jupyter notebook under the IJava, JJava or Rapaio kernel.
  *
- * <p>When this package is first used inside a kernel, it registers HTML renderers with the
- * kernel (found by reflection, see {@link KernelBridge}) for Tablesaw figures (so also
+ * <p>When this package is first used inside a kernel, it registers renderers with the kernel
+ * (found by reflection, see {@link KernelBridge}) for Tablesaw figures (so also
  * {@link PlotFigure}), {@link FigureGroup} and {@link HtmlOutput}. From then on such an object
  * shows as a plot when it is a cell's result, through {@code display(fig)}, and through
  * {@code updateDisplay(id, fig)}. Outside a kernel nothing is registered and nothing changes.
  *
- * <p>The notebook page loads plotly.js once. Start a notebook with {@link #setup()} as the
- * result of its first cell: that output carries plotly.js inline and figures after it use it.
- * Without it, the first figure shown carries plotly.js. Whether it has been sent is the one
- * piece of state kept for the life of the kernel; since a kernel may outlive a page (a
- * second tab, a cleared output), running the setup cell again always sends plotly.js again.
+ * <p>Each figure is one output that stands on its own: plotly's JSON
+ * ({@value #PLOTLY_MIME}, which JupyterLab 4 and Notebook 7 draw with the renderer of the
+ * {@code plotly} Python package, and VS Code draws by itself), its title as text, and in its
+ * metadata under {@value #PLOT_KEY} the title and trace count. No output carries plotly.js.
+ * {@code make notebooks} adds a PNG of every figure to the executed copy, and the HTML reports
+ * draw the JSON with plotly.js loaded once per report (docs/PLOTS.md says why).
+ *
+ * <p>A frontend without plotly's renderer (the classic Notebook 6, nbclassic) shows the text.
+ * There, end the first cell with {@link #setup()}: its output loads plotly.js into the page,
+ * and from then on every figure also carries a {@code text/html} part, a div and a script that
+ * draws the same JSON with it.
  */
 public final class Notebook {
+    /** The MIME type of plotly's figure JSON. */
+    public static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
+    /** The output metadata key under which a figure's title and trace count are recorded. */
+    public static final String PLOT_KEY = "neuralnotes/plot";
     private static final RenderState STATE = new RenderState();
     private static Optional<KernelBridge> kernel;
 
@@ -34,9 +46,9 @@ public final class Notebook {
         if (kernel == null) {
             kernel = KernelBridge.find();
             kernel.ifPresent(k -> {
-                k.register(Figure.class, Notebook::html, String::valueOf);
-                k.register(PlotFigure.class, Notebook::html, String::valueOf);
-                k.register(FigureGroup.class, Notebook::html, String::valueOf);
+                k.registerBundle(Figure.class, o -> bundle((Figure) o));
+                k.registerBundle(PlotFigure.class, o -> bundle((Figure) o));
+                k.registerBundle(FigureGroup.class, o -> group((FigureGroup) o));
                 k.register(HtmlOutput.class, Notebook::html, String::valueOf);
                 k.registerBundles();
             });
@@ -44,12 +56,12 @@ public final class Notebook {
         return kernel.isPresent();
     }
 
-    /** True when this code runs inside IJava or JJava. */
+    /** True when this code runs inside IJava, JJava or Rapaio. */
     public static boolean inKernel() {
         return install();
     }
 
-    /** "IJava", "JJava", or "none". */
+    /** "IJava", "JJava", "Rapaio", or "none". */
     public static String kernelName() {
         install();
         return kernel.map(KernelBridge::name).orElse("none");
@@ -61,16 +73,52 @@ public final class Notebook {
     }
 
     /**
-     * plotly.js for this notebook, as a cell's result or through {@code display(...)}: the
-     * first cell of a notebook ends with {@code Notebook.setup()}. Always sends plotly.js
-     * (running the cell again repairs a page that lost it) and marks it as sent.
+     * For a frontend that cannot draw plotly's JSON (no renderer for {@value #PLOTLY_MIME}): as a
+     * cell's result, loads plotly.js into the page, and makes every figure shown afterwards also
+     * carry HTML that draws it with that plotly.js. Running the cell again sends plotly.js again
+     * (it repairs a page that lost it). Not needed in JupyterLab 4, Notebook 7 or VS Code.
      */
     public static HtmlOutput setup() {
         install();
         STATE.resendPlotly();
         STATE.takePlotly();
+        STATE.sendHtml();
         return new HtmlOutput(PlotlyJs.loaderScript(),
                 "plotly.js " + PlotlyJs.version() + " (inline, once per notebook)");
+    }
+
+    /**
+     * The output of one figure: plotly's JSON, the title as text, after {@link #setup()} also
+     * HTML; the title and trace count in the metadata.
+     */
+    static KernelBridge.MimeBundle bundle(Figure figure) {
+        return bundle(figure, String.valueOf(figure), "", STATE);
+    }
+
+    /** The output of one figure on a page, with this text, and this HTML before the figure's own (after setup()). */
+    static KernelBridge.MimeBundle bundle(Figure figure, String text, String htmlBefore, RenderState page) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(PLOTLY_MIME, FigureJson.of(figure));
+        data.put("text/plain", text);
+        if (page.sendsHtml()) {
+            data.put("text/html", htmlBefore + FigureHtml.figureOnly(figure, page));
+        }
+        Map<String, Object> plot = new LinkedHashMap<>();
+        plot.put("title", FigureHtml.title(figure));
+        plot.put("traces", figure.getTraces().length);
+        return new KernelBridge.MimeBundle(data, Map.of(PLOT_KEY, plot));
+    }
+
+    /**
+     * A group shows as one output per figure, each standing on its own (plotly's JSON holds one
+     * figure): every figure but the last through the kernel's display, the last as this output.
+     */
+    private static KernelBridge.MimeBundle group(FigureGroup group) {
+        List<PlotFigure> figures = group.figures();
+        for (PlotFigure f : figures.subList(0, figures.size() - 1)) {
+            requireKernel().display(bundle(f));
+        }
+        return bundle(figures.get(figures.size() - 1));
     }
 
     /**
@@ -149,18 +197,12 @@ public final class Notebook {
                 + (value == null ? "null" : value.getClass().getName()));
     }
 
-    /** The HTML this notebook shows for a figure, a group or an {@link HtmlOutput}. */
+    /** The HTML this notebook shows for an {@link HtmlOutput}. */
     static String html(Object o) {
-        if (o instanceof Figure f) {
-            return FigureHtml.fragment(f, STATE);
-        }
-        if (o instanceof FigureGroup g) {
-            return g.html(STATE);
-        }
         if (o instanceof HtmlOutput h) {
             return h.html();
         }
-        throw new IllegalArgumentException("o: expected a figure, a FigureGroup or an HtmlOutput, found "
+        throw new IllegalArgumentException("o: expected an HtmlOutput, found "
                 + (o == null ? "null" : o.getClass().getName()));
     }
 
@@ -171,6 +213,6 @@ public final class Notebook {
     private static KernelBridge requireKernel() {
         install();
         return kernel.orElseThrow(() -> new IllegalStateException(
-                "not running in a Jupyter Java kernel (IJava or JJava)"));
+                "not running in a Jupyter Java kernel (IJava, JJava or Rapaio)"));
     }
 }

@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * What one page (a notebook, an HTML report) already holds: whether plotly.js has been
- * sent, and which div ids are taken. A page written by {@link HtmlPage} has its own state;
+ * sent, whether figures carry HTML besides their JSON (a notebook after {@link Notebook#setup()}),
+ * and which div ids are taken. A page written by {@link HtmlPage} has its own state;
  * a notebook has one for the life of its kernel ({@link Notebook}).
  */
 final class RenderState {
     private boolean plotlySent;
+    private boolean htmlParts;
     private final Map<String, Integer> idUses = new HashMap<>();
 
     /** True the first time it is asked, false afterwards (until {@link #resendPlotly()}). */
@@ -23,6 +25,15 @@ final class RenderState {
 
     synchronized void resendPlotly() {
         plotlySent = false;
+    }
+
+    /** From now on figures also carry HTML that draws them with the page's plotly.js ({@link Notebook#setup()}). */
+    synchronized void sendHtml() {
+        htmlParts = true;
+    }
+
+    synchronized boolean sendsHtml() {
+        return htmlParts;
     }
 
     /**

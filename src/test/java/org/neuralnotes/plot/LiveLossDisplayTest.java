@@ -1,6 +1,7 @@
 package org.neuralnotes.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +20,21 @@ class LiveLossDisplayTest {
     /** Records what the kernel's display and updateDisplay would receive. */
     static final class FakeKernel implements LiveLossDisplay.Sink {
         final List<String> calls = new ArrayList<>();
-        final List<HtmlOutput> shown = new ArrayList<>();
+        final List<KernelBridge.MimeBundle> shown = new ArrayList<>();
 
         @Override
         public String show(Object o) {
-            shown.add((HtmlOutput) o);
-            calls.add("show " + o);
+            KernelBridge.MimeBundle b = (KernelBridge.MimeBundle) o;
+            shown.add(b);
+            calls.add("show " + b.data().get("text/plain"));
             return "id" + shown.size();
         }
 
         @Override
         public void update(String id, Object o) {
-            shown.add((HtmlOutput) o);
-            calls.add("update " + id + " " + o);
+            KernelBridge.MimeBundle b = (KernelBridge.MimeBundle) o;
+            shown.add(b);
+            calls.add("update " + id + " " + b.data().get("text/plain"));
         }
     }
 
@@ -64,7 +68,8 @@ class LiveLossDisplayTest {
     }
 
     @Test
-    void notebookShowsPlotlyOnceThenUpdatesOneOutputInPlace() {
+    @SuppressWarnings("unchecked")
+    void notebookShowsOneStandaloneOutputAndUpdatesItInPlace() {
         FakeKernel kernel = new FakeKernel();
         RenderState page = new RenderState();
         LiveLossDisplay live = new LiveLossDisplay(6, 2, null, kernel, page);
@@ -72,22 +77,27 @@ class LiveLossDisplayTest {
             live.update(s, 1.0 / s);
         }
         live.finish();
-        // drawn at updates 1, 3, 5, then finish (step 6): plotly alone, the first state, three updates
-        assertEquals(5, kernel.calls.size(), kernel.calls.toString());
-        assertTrue(kernel.calls.get(0).startsWith("show plotly.js 2."), kernel.calls.get(0));
-        assertTrue(kernel.shown.get(0).html().contains("inlined by neuralnotes"));
-        assertEquals("show step 1/6  loss 1.00000", kernel.calls.get(1));
-        assertEquals("update id2 step 3/6  loss 0.333333", kernel.calls.get(2));
-        assertEquals("update id2 step 6/6  loss 0.166667", kernel.calls.get(4));
-        String last = kernel.shown.get(4).html();
-        assertTrue(last.contains("width:100.0%"), "the bar is full at the end");
-        assertTrue(last.contains("class=\"neuralnotes-plot\""), "the loss curve is drawn");
-        assertTrue(!last.contains("inlined by neuralnotes"), "plotly.js is not sent again");
-        // a second display on the same page does not send plotly.js again
+        // drawn at updates 1, 3, 5, then finish (step 6): the first state, three updates; no plotly.js
+        assertEquals(List.of("show step 1/6  loss 1.00000", "update id1 step 3/6  loss 0.333333",
+                "update id1 step 5/6  loss 0.200000", "update id1 step 6/6  loss 0.166667"), kernel.calls);
+        KernelBridge.MimeBundle last = kernel.shown.get(3);
+        Map<String, Object> figure = (Map<String, Object>) last.data().get(Notebook.PLOTLY_MIME);
+        List<Map<String, Object>> data = (List<Map<String, Object>>) figure.get("data");
+        List<Object> y = (List<Object>) data.get(0).get("y");
+        assertEquals(6, y.size(), "every recorded step is on the curve");
+        assertEquals(1.0 / 6, ((Number) y.get(5)).doubleValue(), 1e-15);
+        Map<String, Object> title = (Map<String, Object>) ((Map<String, Object>) figure.get("layout")).get("title");
+        assertEquals("Loss during training: step 6/6  loss 0.166667", title.get("text"));
+        assertFalse(last.data().containsKey("text/html"), "no HTML part before Notebook.setup()");
+        // after setup, the same output also carries HTML: the progress bar and the curve's div
+        page.sendHtml();
         FakeKernel second = new FakeKernel();
-        LiveLossDisplay again = new LiveLossDisplay(0, 1, null, second, page);
-        again.update(1, 0.5);
-        assertEquals(List.of("show step 1  loss 0.500000"), second.calls);
+        LiveLossDisplay again = new LiveLossDisplay(4, 1, null, second, page);
+        again.update(4, 0.5);
+        String html = (String) second.shown.get(0).data().get("text/html");
+        assertTrue(html.contains("width:100.0%"), "the bar is full at the last step");
+        assertTrue(html.contains("class=\"neuralnotes-plot\""), "the loss curve's div");
+        assertFalse(html.contains("inlined by neuralnotes"), "plotly.js is never in a figure's output");
     }
 
     @Test
