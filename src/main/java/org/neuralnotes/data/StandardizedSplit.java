@@ -39,6 +39,36 @@ public record StandardizedSplit(Dataset data, Split.TrainTest split, Standardize
                 scaler.transform(split.Xtest()), split.Ytest());
     }
 
+    /**
+     * The same split with only the named input columns, in the order named (to draw a model of two
+     * features in the plane): X and Xtest keep those columns; data, split and scaler still describe
+     * every feature.
+     */
+    public StandardizedSplit features(String... names) {
+        if (names == null || names.length == 0) {
+            throw new IllegalArgumentException("names: expected at least one feature name, found none");
+        }
+        int[] cols = new int[names.length];
+        for (int c = 0; c < names.length; c++) {
+            cols[c] = data.featureNames().indexOf(names[c]);
+            if (cols[c] < 0) {
+                throw new IllegalArgumentException("names: expected features of " + data.name() + " such as "
+                        + data.featureNames().get(0) + ", found \"" + names[c] + "\"");
+            }
+        }
+        return new StandardizedSplit(data, split, scaler, columns(X, cols), Y, columns(Xtest, cols), Ytest);
+    }
+
+    private static DMatrixRMaj columns(DMatrixRMaj M, int[] cols) {
+        DMatrixRMaj out = new DMatrixRMaj(M.numRows, cols.length);
+        for (int i = 0; i < M.numRows; i++) {
+            for (int c = 0; c < cols.length; c++) {
+                out.set(i, c, M.get(i, cols[c]));
+            }
+        }
+        return out;
+    }
+
     /** The labels of the training rows. */
     public int[] trainLabels() {
         return split.trainLabels(data.y());

@@ -56,6 +56,16 @@ class StandardizedSplitTest {
         for (int i = 0; i < test.length; i++) {
             assertEquals(1.0, Y.get(i, test[i]), 0.0);
         }
+        // two named features, in the order named
+        StandardizedSplit two = bc.features("worst concave points", "worst radius");
+        int a = bc.data().featureNames().indexOf("worst concave points");
+        int b = bc.data().featureNames().indexOf("worst radius");
+        assertEquals(2, two.X().numCols);
+        assertEquals(bc.X().get(5, a), two.X().get(5, 0), 0.0);
+        assertEquals(bc.Xtest().get(7, b), two.Xtest().get(7, 1), 0.0);
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> bc.features("size"));
+        assertEquals("names: expected features of " + bc.data().name() + " such as mean radius, found \"size\"",
+                unknown.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StandardizedSplit.of(null, 0.25, new Rng(1)));
         assertEquals("data: expected a data set, found null", e.getMessage());
