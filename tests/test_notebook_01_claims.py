@@ -1,6 +1,6 @@
 """What notebook 01 (logistic regression, note 001 part 1) claims, read from its executed copy.
 
-Every number below is printed by the notebook as `check: <key> = <number>`; the expected values come
+Every number below is recorded by the notebook with `Notebook.show` (output metadata); the expected values come
 from the data set's documented counts, from closed forms (ln 2, n/m) or from tolerances of the
 numerical method, never from an earlier run of the notebook.
 """

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuralnotes.models.FitResult;
+import org.neuralnotes.train.History;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -71,6 +73,63 @@ public final class LossCurves {
             copy.put(e.getKey(), e.getValue());
         }
         return new LossCurves(copy);
+    }
+
+    /** The loss curve of a trainer's run: its {@code History.lossTable()}, validation dashed when present. */
+    public static LossCurves of(History history) {
+        return of(table("history", history));
+    }
+
+    /** The cost curve of note 001's gradient descent: the costs it recorded, at their iterations. */
+    public static LossCurves of(FitResult fit) {
+        return of(table("fit", fit));
+    }
+
+    /** Several trainer runs overlaid, labelled by the map's keys (ordered as in {@link #of(Map)}). */
+    public static LossCurves ofHistories(Map<String, History> runs) {
+        return of(tables(runs, LossCurves::table));
+    }
+
+    /** Several runs of note 001's gradient descent overlaid, labelled by the map's keys. */
+    public static LossCurves ofFits(Map<String, FitResult> runs) {
+        return of(tables(runs, LossCurves::table));
+    }
+
+    private static Table table(String argument, History history) {
+        if (history == null) {
+            throw new IllegalArgumentException(argument + ": expected a training history, found null");
+        }
+        return history.lossTable();
+    }
+
+    private static Table table(String argument, FitResult fit) {
+        if (fit == null) {
+            throw new IllegalArgumentException(argument + ": expected a gradient-descent result, found null");
+        }
+        // the recorded costs as a loss table: iteration → step, cost → loss
+        return Table.create("cost", IntColumn.create("step", fit.recordedAt().stream().mapToInt(i -> i).toArray()),
+                DoubleColumn.create("loss", fit.costs().stream().mapToDouble(c -> c).toArray()));
+    }
+
+    private static <T> Map<String, Table> tables(Map<String, T> runs,
+                                                 java.util.function.BiFunction<String, T, Table> toTable) {
+        if (runs == null || runs.isEmpty()) {
+            throw new IllegalArgumentException("runs: expected at least one (label, run), found "
+                    + (runs == null ? "null" : "an empty map"));
+        }
+        List<Map.Entry<String, T>> entries = new ArrayList<>(runs.entrySet());
+        if (!(runs instanceof LinkedHashMap) && !(runs instanceof java.util.SortedMap)) {
+            // as in of(Map): a map without an order is drawn in the order of its labels
+            entries.sort(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        }
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (Map.Entry<String, T> e : entries) {
+            if (e.getKey() == null) {
+                throw new IllegalArgumentException("runs: expected a non-empty label for every run, found null");
+            }
+            out.put(e.getKey(), toTable.apply("runs[\"" + e.getKey() + "\"]", e.getValue()));
+        }
+        return out;
     }
 
     /** Log scale on the loss axis (every loss must then be > 0). */

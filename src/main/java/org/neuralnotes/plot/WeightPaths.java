@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neuralnotes.train.History;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -40,6 +41,7 @@ public final class WeightPaths {
     private int[] cols;
     private int panelWidth;
     private int panelHeight;
+    private List<String> rowNames;
 
     private WeightPaths(Table table, String parameter, int matrixRows, int matrixCols) {
         this.table = table;
@@ -64,6 +66,36 @@ public final class WeightPaths {
                     + ", found row " + (int) r.min() + ", col " + (int) c.min());
         }
         return new WeightPaths(t, parameter, (int) r.max() + 1, (int) c.max() + 1);
+    }
+
+    /**
+     * Note 000's layout of a one-hidden-layer network's paths: W ((p+1)×K, biases b1 in row 0, W1
+     * below) and B ((K+1)×w, b2 in row 0, W2 below), one figure each, panel W[j,k-1] being w_kj
+     * and panel B[k,0] being β_k. The history must hold the paths of W1, b1, W2 and b2.
+     */
+    public static FigureGroup noteLayout(History history) {
+        if (history == null) {
+            throw new IllegalArgumentException("history: expected a training history, found null");
+        }
+        if (!history.parameterNames().equals(List.of("W1", "b1", "W2", "b2"))) {
+            throw new IllegalArgumentException("history: expected the parameters [W1, b1, W2, b2] of one hidden"
+                    + " layer, found " + history.parameterNames());
+        }
+        Table recorded = history.weightTable();
+        StringColumn name = recorded.stringColumn("parameter");
+        IntColumn row = recorded.intColumn("row");
+        StringColumn parameter = StringColumn.create("parameter");
+        IntColumn noteRow = IntColumn.create("row");
+        for (int i = 0; i < recorded.rowCount(); i++) {
+            String n = name.get(i);
+            // W1, b1 go to W; W2, b2 go to B
+            parameter.append(n.endsWith("1") ? "W" : "B");
+            // a bias is row 0, weight row r is row r + 1
+            noteRow.append(n.startsWith("b") ? 0 : row.getInt(i) + 1);
+        }
+        Table paths = Table.create("note 000 layout", recorded.intColumn("step"), parameter, noteRow,
+                recorded.intColumn("col"), recorded.doubleColumn("value"));
+        return new FigureGroup(List.of(of(paths, "W").build(), of(paths, "B").build()));
     }
 
     /** One figure per parameter, in the order the parameters first appear in the table. */
@@ -113,6 +145,19 @@ public final class WeightPaths {
     /** Draw only these matrix columns (each in 0..cols-1, no repeats), in this order. */
     public WeightPaths cols(int... cols) {
         this.cols = checkSubset("cols", cols, matrixCols);
+        return this;
+    }
+
+    /**
+     * A name for each matrix row, added to its panels' labels (for example the feature a row of
+     * W1 multiplies): one name per row of the matrix.
+     */
+    public WeightPaths rowNames(List<String> names) {
+        if (names == null || names.size() != matrixRows) {
+            throw new IllegalArgumentException("names: expected " + matrixRows + " row names (" + parameter
+                    + " is " + shape() + "), found " + (names == null ? "null" : names.size()));
+        }
+        this.rowNames = List.copyOf(names);
         return this;
     }
 
@@ -166,7 +211,8 @@ public final class WeightPaths {
                     x[s] = path.get(s)[0];
                     y[s] = path.get(s)[1];
                 }
-                String label = panelLabel(parameter, r[i], c[j]);
+                String label = panelLabel(parameter, r[i], c[j])
+                        + (rowNames == null ? "" : " " + rowNames.get(r[i]));
                 traces[k - 1] = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE)
                         .name(Text.forTablesaw(label)).xAxis("x" + axis).yAxis("y" + axis)
                         .line(Line.builder().color(Style.color(0)).width(1.5).build()).build();

@@ -50,17 +50,22 @@ public interface StoppingRule {
     }
 
     /**
-     * Note 000's "until the cost fails to decrease": stops at the first step s ≥ 2 whose batch
-     * loss differs from the previous step's by less than {@code threshold}, |C_s − C_{s−1}| &lt;
-     * threshold. With {@link Batching#fullBatch()} C_s is the cost of all examples at the
-     * parameters before step s, as in the notes; with smaller batches the two losses come from
-     * different examples, so the rule measures batch-to-batch noise as well.
+     * Note 000's "until the cost fails to decrease", as its R loop does it: after step s, with
+     * C_before the loss before the step and C_after the loss of the whole training set after it,
+     * stop when the step's own change |C_before − C_after| is below {@code threshold}. The step
+     * that changed the loss by less than the threshold is the last one taken; the rule can fire
+     * from the first step on. With {@link Batching#fullBatch()} C_before is the cost of all
+     * examples, as in the notes; with smaller batches it is the loss of the step's batch, so the
+     * change also measures how that batch differs from the whole set. Costs one forward pass
+     * over the training set per step.
      */
     static StoppingRule lossChangeBelow(double threshold) {
         Checks.positive("threshold", threshold);
         return new Rules.Named("lossChangeBelow(threshold=" + threshold + ")", false, p -> {
-            // ΔC = C_s − C_{s−1}
-            double change = Math.abs(p.loss() - p.previousLoss());
+            // C_after: the cost of the training set at the parameters this step left
+            double after = p.network().loss(p.X(), p.Y());
+            // ΔC = C_before − C_after, the change made by this step
+            double change = Math.abs(p.loss() - after);
             return change < threshold
                     ? "loss change |ΔC| = " + Rules.number(change) + " < " + threshold
                             + " at iteration " + p.step()

@@ -59,24 +59,51 @@ class StoppingRuleTest {
         return losses;
     }
 
-    @Test
-    void lossChangeBelowFiresAtTheFirstSmallChange() {
-        List<Double> losses = lossesOfFullRun(400);
-        double threshold = 1e-4;
-        int expected = -1;
-        for (int s = 2; s <= losses.size(); s++) {
-            // |C_s − C_{s−1}|, steps counted from 1
-            if (Math.abs(losses.get(s - 1) - losses.get(s - 2)) < threshold) {
-                expected = s;
-                break;
+    /**
+     * Note 000's R loop, written as the note writes it: the cost before and after each step,
+     * stop after the step whose own change is below the threshold; the number of steps taken.
+     */
+    private int stepsOfTheRLoop(double threshold, int maxSteps) {
+        Network net = TrainData.classifier(1);
+        GradientDescent gd = new GradientDescent(0.5);
+        boolean doneDecreasing = false;
+        int iter = 0;
+        while (!doneDecreasing && iter < maxSteps) {
+            double in = net.loss(X, Y);
+            gd.step(net.parameterValues(), net.gradients(X, Y).list());
+            double out = net.loss(X, Y);
+            iter++;
+            if (Math.abs(in - out) < threshold) {
+                doneDecreasing = true;
             }
         }
+        return iter;
+    }
+
+    @Test
+    void lossChangeBelowStopsAfterTheStepWhoseOwnChangeIsSmall() {
+        double threshold = 1e-4;
+        int expected = stepsOfTheRLoop(threshold, 400);
         assertTrue(expected > 10 && expected < 400, "the threshold should bite mid-run: " + expected);
         History h = base(400).stopWhen(StoppingRule.lossChangeBelow(threshold)).build()
                 .fit(TrainData.classifier(1), X, Y, null);
         assertEquals(expected, h.iterations());
         assertTrue(h.stoppedBecause().startsWith("loss change |ΔC| = "), h.stoppedBecause());
         assertTrue(h.stoppedBecause().endsWith("< 1.0E-4 at iteration " + expected), h.stoppedBecause());
+        // the change of the last step is below the threshold, that of the step before is not
+        double[] losses = lossesOfFullRun(expected).stream().mapToDouble(Double::doubleValue).toArray();
+        double last = Math.abs(losses[expected - 1] - h.finalLoss());
+        assertTrue(last < threshold, "last step's change " + last);
+        assertTrue(Math.abs(losses[expected - 2] - losses[expected - 1]) >= threshold);
+    }
+
+    @Test
+    void lossChangeBelowCanStopAfterTheFirstStep() {
+        // a threshold above every change: the R loop stops after one step, and so does the rule
+        assertEquals(1, stepsOfTheRLoop(1e9, 400));
+        History h = base(400).stopWhen(StoppingRule.lossChangeBelow(1e9)).build()
+                .fit(TrainData.classifier(1), X, Y, null);
+        assertEquals(1, h.iterations());
     }
 
     /** The first step after which the accuracy on (A, B) reaches the target, or −1. */
@@ -145,7 +172,7 @@ class StoppingRuleTest {
 
     @Test
     void rulesCompose() {
-        // "and": the loss-change rule fires from step 2 on, the count only at 5
+        // "and": the loss-change rule fires from step 1 on, the count only at 5
         StoppingRule anyChange = StoppingRule.lossChangeBelow(1e9);
         History and = base(100).stopWhen(anyChange.and(StoppingRule.maxIterations(5))).build()
                 .fit(TrainData.classifier(1), X, Y, null);
