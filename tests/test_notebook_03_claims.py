@@ -1,8 +1,9 @@
-"""The claims that notebook 03 (softmax output, note 003) makes in its prose, asserted on the numbers it prints.
+"""The claims that notebook 03 (softmax output, note 003) makes in its prose, asserted on the numbers it records.
 
 The numbers come from the executed notebook build/notebooks/03-softmax-output.ipynb, which `make notebooks`
-writes (and so does the IJava run of `make test`). Each `check: <key> = <number>` line the notebook
-prints is a number its Markdown relies on. A notebook that was not executed fails here, with a
+writes (and so does the IJava run of `make test`). Each value the notebook records with
+`Notebook.show` (in its outputs' metadata, beside the sentence the reader sees) is a number its Markdown
+relies on. A notebook that was not executed fails here, with a
 message saying so, rather than being skipped.
 """
 
@@ -143,3 +144,18 @@ def test_accuracy_above_floor(checks):
     assert value(checks, "test_errors") == round((1 - test) * value(checks, "test_examples"))
     # "about half as many mistakes as the nearest-mean yardstick"
     assert 0.3 < value(checks, "test_errors") / value(checks, "nearest_mean_test_errors") < 0.7
+
+
+def test_eqs_17_19_and_23_as_printed_are_the_library_gradients(checks):
+    # same sums in another order: equal to rounding
+    for key in ["eq17_max_abs_difference", "eq19_max_abs_difference", "eq23_max_abs_difference"]:
+        assert value(checks, key) < 1e-12
+
+
+def test_rows_of_w1_for_blank_pixels_never_move(checks):
+    # dL/dW1[j, k] = (1/M) Σ_m x_j δ_k: zero for every step when pixel j is 0 in every training image
+    blank = value(checks, "pixels_blank_in_every_training_image")
+    assert blank > 0
+    assert value(checks, "w1_rows_never_moved") == blank
+    for name in ["w1", "b1", "w2", "b2"]:
+        assert value(checks, f"largest_change_{name}") > 0

@@ -1,8 +1,9 @@
-"""The claims that notebook 04 (notes 002 and 004) makes in its prose, asserted on the numbers it prints.
+"""The claims that notebook 04 (notes 002 and 004) makes in its prose, asserted on the numbers it records.
 
 The numbers come from the executed notebook build/notebooks/04-multi-layer.ipynb, which `make notebooks`
-writes (and so does the IJava run of `make test`). Each `check: <key> = <number>` line the notebook
-prints is a number its Markdown relies on. A notebook that was not executed fails here, with a
+writes (and so does the IJava run of `make test`). Each value the notebook records with
+`Notebook.show` (in its outputs' metadata, beside the sentence the reader sees) is a number its Markdown
+relies on. A notebook that was not executed fails here, with a
 message saying so, rather than being skipped.
 """
 
@@ -128,3 +129,59 @@ def test_note_004_l2_loss_and_its_2_over_n(checks):
 
 def test_note_004_nested_products_equal_backpropagation(checks):
     assert value(checks, "note004_vs_backprop_max_relative_difference") < 1e-10
+
+
+def test_the_notes_gradient_example_has_a_slip(checks):
+    # f(x1, x2) = 3 x1² x2: ∇f = (6 x1 x2, 3 x1²); the note prints 3 x1 for the second entry
+    x1 = value(checks, "gradient_example_x1")
+    x2 = value(checks, "gradient_example_x2")
+    # central differences with h = 1e-6 on a cubic: error of order h² times the third derivative, plus rounding
+    assert abs(value(checks, "gradient_numeric_dx1") - 6 * x1 * x2) < 1e-7
+    assert abs(value(checks, "gradient_numeric_dx2") - 3 * x1 * x1) < 1e-7
+    assert value(checks, "gradient_note_dx2") == 3 * x1
+    assert abs(value(checks, "gradient_numeric_dx2") - value(checks, "gradient_note_dx2")) > 1
+
+
+def test_total_differential_is_the_first_order_change(checks):
+    # for steps of 1e-4 the second-order terms are about 1e-4 of the first-order ones
+    assert value(checks, "total_differential_relative_error") < 1e-3
+
+
+def test_jacobian_of_an_elementwise_activation_is_diag_g_prime(checks):
+    # central differences with h = 1e-6: exact for the piecewise-linear ReLU away from 0, O(h²) for the sigmoid
+    assert value(checks, "activation_jacobian_relu_max_abs_error") < 1e-8
+    assert value(checks, "activation_jacobian_sigmoid_max_abs_error") < 1e-8
+
+
+def test_chain_rule_is_a_product_of_jacobians(checks):
+    assert value(checks, "chain_rule_jacobian_max_abs_error") < 1e-8
+
+
+def test_the_chain_of_four_factors_is_the_gradient(checks):
+    assert value(checks, "note002_chain_product_max_abs_difference") < 1e-12
+
+
+def test_the_notes_stacked_matrix_is_not_the_gradient(checks):
+    # it pairs g' with the column index: wrong by a relative error of order one
+    assert value(checks, "note002_stacked_as_printed_relative_error") > 0.05
+
+
+def test_note_004_nested_products_at_every_depth(checks):
+    for depth in range(1, 5):
+        assert value(checks, f"note004_vs_backprop_depth_{depth}") < 1e-10
+        assert value(checks, f"gradient_check_l2_depth_{depth}") < 1e-7
+
+
+def test_note_004_one_entry_by_hand(checks):
+    assert value(checks, "note004_one_entry_by_hand_vs_selector") < 1e-15
+    assert value(checks, "note004_one_entry_vs_finite_difference") < 1e-8
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 4])
+def test_gradient_descent_lowers_l2_at_every_depth(checks, depth):
+    assert value(checks, f"l2_final_loss_depth_{depth}") < value(checks, f"l2_initial_loss_depth_{depth}")
+
+
+def test_depth_one_ends_highest(checks):
+    # a single sigmoid layer on the raw inputs cannot bend |x1| or form x1·x2
+    assert value(checks, "l2_final_loss_depth_1") > max(value(checks, f"l2_final_loss_depth_{d}") for d in (2, 3, 4))

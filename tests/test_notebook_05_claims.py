@@ -1,8 +1,9 @@
-"""The claims that notebook 05 (optimizers) makes in its prose, asserted on the numbers it prints.
+"""The claims that notebook 05 (optimizers) makes in its prose, asserted on the numbers it records.
 
 The numbers come from the executed notebook build/notebooks/05-optimizers.ipynb, which `make notebooks`
-writes (and so does the IJava run of `make test`). Each `check: <key> = <number>` line the notebook
-prints is a number its Markdown relies on. A notebook that was not executed fails here, with a
+writes (and so does the IJava run of `make test`). Each value the notebook records with
+`Notebook.show` (in its outputs' metadata, beside the sentence the reader sees) is a number its Markdown
+relies on. A notebook that was not executed fails here, with a
 message saying so, rather than being skipped.
 """
 
@@ -67,7 +68,8 @@ def test_weight_pair_paths(checks):
 
 def test_best_rates(checks):
     best = {o: value(checks, f"best_rate_{o}") for o in OPTIMIZERS}
-    # momentum's best rate is 1/(1 − β) = 10 times smaller than gradient descent's
+    # momentum's best rate sits two places below gradient descent's on the grid (a factor of 10 between
+    # grid points, consistent with 1/(1 − β) = 10 to the grid's resolution)
     assert math.isclose(best["gradient_descent"] / best["momentum"], 10.0, rel_tol=1e-9)
     # the adaptive rules' best rates are smaller still, far below gradient descent's
     assert max(best["rmsprop"], best["adam"]) < best["momentum"]

@@ -1,5 +1,8 @@
 package org.neuralnotes.data;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.linalg.Checks;
 import tech.tablesaw.api.DoubleColumn;
@@ -156,6 +159,38 @@ public final class Tables {
         }
         Args.labels("labels", labels);
         return IntColumn.create(name, labels.clone());
+    }
+
+    /**
+     * Prints every double column of {@code table} with one decimal pattern ("0.0000", "0.000E0"),
+     * the same on every machine (a '.' decimal point whatever the locale); a missing value (NaN)
+     * prints as {@code missing}. Returns the table, so {@code rounded(t, "0.00").print()} reads in one line.
+     *
+     * @param table   the table whose double columns get the pattern
+     * @param pattern a {@link DecimalFormat} pattern
+     * @param missing the text shown for NaN, e.g. "" or "diverged"
+     */
+    public static Table rounded(Table table, String pattern, String missing) {
+        Args.notNull("table", table, "a Tablesaw table");
+        Args.notNull("missing", missing, "the text for a missing value");
+        DecimalFormat format;
+        try {
+            format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("pattern: expected a decimal pattern such as \"0.0000\", found "
+                    + (pattern == null ? "null" : "\"" + pattern + "\""));
+        }
+        for (Column<?> c : table.columns()) {
+            if (c instanceof DoubleColumn d) {
+                d.setPrintFormatter(format, missing);
+            }
+        }
+        return table;
+    }
+
+    /** {@link #rounded(Table, String, String)} with missing values shown as an empty cell. */
+    public static Table rounded(Table table, String pattern) {
+        return rounded(table, pattern, "");
     }
 
     private static NumericColumn<?>[] numericColumns(Table table, String[] columns) {

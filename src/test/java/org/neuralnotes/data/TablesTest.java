@@ -132,4 +132,30 @@ class TablesTest {
         assertRefused("labels", () -> Tables.labelColumn("y", null), "null");
         assertRefused("labels", () -> Tables.labelColumn("y", new int[0]), "empty");
     }
+
+    @Test
+    void roundedPrintsEveryDoubleColumnWithThePatternAndAPointForTheDecimals() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            // a locale whose own decimal separator is a comma: the pattern must still print '.'
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Table t = Table.create("t", DoubleColumn.create("a", 0.123456, Double.NaN), IntColumn.create("b", 7, 8));
+            Table same = Tables.rounded(t, "0.000", "none");
+            assertEquals(t, same);
+            assertEquals("0.123", t.doubleColumn("a").getString(0));
+            assertEquals("none", t.doubleColumn("a").getString(1));
+            assertEquals("7", t.intColumn("b").getString(0));
+            Tables.rounded(t, "0.0E0");
+            assertEquals("1.2E-1", t.doubleColumn("a").getString(0));
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void roundedRefusesABadPatternAndNulls() {
+        assertRefused("pattern", () -> Tables.rounded(sample(), "0.0.0"), "0.0.0");
+        assertRefused("table", () -> Tables.rounded(null, "0.0"));
+        assertRefused("missing", () -> Tables.rounded(sample(), "0.0", null));
+    }
 }
