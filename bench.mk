@@ -22,8 +22,9 @@ BENCH_MVN    ?= mvn
 # the project's .venv with the kernels (the Makefile's $(PY) and $(KERNEL_STAMP) when included)
 LATENCY_PYTHON ?= $(or $(PY),.venv/bin/python)
 LATENCY_ARGS   ?=
-# the scaling suite leaves out plain EJML (minutes per run at the large widths)
-BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
+# the scaling suite leaves out plain EJML (minutes per run at the large widths) and
+# Deeplearning4j (its per-step cost makes batch 1 take minutes)
+BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --no-dl4j --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
 BENCH_LATENCY   = $(LATENCY_PYTHON) tools/bench/latency.py --out $(BENCH_DIR) $(LATENCY_ARGS)
 
 .PHONY: blas bench bench-java bench-python bench-latency bench-dl4j
@@ -87,7 +88,7 @@ bench-alternatives: blas bench-java bench-python
 	  || $(BENCH_MVN) -q dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars || exit 1; done
 	javac -nowarn -d $(BENCH_ALT)/classes -cp "$$(cat $(BENCH_DIR)/classpath.txt):$$(ls $(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
 	  $$(find bench/alternatives bench/java -name '*.java')
-	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives \
+	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives --no-dl4j \
 	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
 	  --variant "java-jar-openblas:-Dneuralnotes.blas.bridge=false" \
 	  --variant "java-system-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=/usr/lib/x86_64-linux-gnu/libopenblas.so.0" \
