@@ -21,10 +21,11 @@ public final class Dl4jWorker {
         System.setOut(System.err);
         // float64 everywhere, as the other workers
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        Worker.serve(() -> "engine=" + Nd4j.getExecutioner().getClass().getSimpleName()
-                        + "\tbackend=" + Nd4j.getBackend().getClass().getSimpleName()
+        Worker.serve(() -> "engine=" + Nd4j.getBackend().getClass().getSimpleName()
                         + "\tdtype=" + Nd4j.defaultFloatingPointType()
-                        + "\tblas=" + Nd4j.getBlasWrapper().getClass().getSimpleName(),
+                        + "\tblas=" + Nd4j.factory().blas().getBlasVendor()
+                        + "\tthreads=" + Nd4j.getEnvironment().maxThreads()
+                        + " (BLAS " + Nd4j.factory().blas().getMaxThreads() + ")",
                 Dl4jWorker::make, replies);
     }
 
