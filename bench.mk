@@ -1,13 +1,17 @@
 # Benchmarks and the native BLAS. Included by the Makefile; also works alone:
 #   make -f bench.mk blas    install the system's OpenBLAS (apt, as root): only needed where the
 #                            OpenBLAS jar of the pom does not apply (not Linux x86_64)
-#   make -f bench.mk bench   the benchmark suite: Java (fast engine and plain EJML) vs numpy vs
-#                            PyTorch, alternating, medians -> build/bench/results.{md,csv};
+#   make -f bench.mk bench   the benchmark suite: the library through its public API (Network +
+#                            Trainer; LogisticRegression.fit for W1; plain EJML) vs numpy with
+#                            examples as columns (the notes' layout) and as rows vs Deeplearning4j
+#                            vs PyTorch, alternating, medians -> build/bench/results.{md,csv};
 #                            then the scaling suite (bench-scaling) and the notebooks'
 #                            latency (bench-latency)
+#   make bench-dl4j          only build the Deeplearning4j worker (bench/dl4j: its own pom, its
+#                            jars in build/bench/dl4j/lib, never in target/lib)
 #   make bench-latency       each notebook in a fresh kernel: kernel ready, first result, full run
 #                            -> build/bench/latency.{md,csv} (needs the Makefile's kernels)
-# Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch"   BENCH_TORCH=0
+# Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch --no-dl4j"   BENCH_TORCH=0
 #          LATENCY_ARGS="--reps 5 --kernel java-jjava notebooks/00-getting-started.ipynb"
 
 BENCH_DIR    := build/bench
@@ -18,16 +22,17 @@ BENCH_MVN    ?= mvn
 # the project's .venv with the kernels (the Makefile's $(PY) and $(KERNEL_STAMP) when included)
 LATENCY_PYTHON ?= $(or $(PY),.venv/bin/python)
 LATENCY_ARGS   ?=
-# the scaling suite leaves out plain EJML (minutes per run at the large widths)
-BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
+# the scaling suite leaves out plain EJML (minutes per run at the large widths) and
+# Deeplearning4j (its per-step cost makes batch 1 take minutes)
+BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --no-dl4j --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
 BENCH_LATENCY   = $(LATENCY_PYTHON) tools/bench/latency.py --out $(BENCH_DIR) $(LATENCY_ARGS)
 
-.PHONY: blas bench bench-java bench-python bench-latency
+.PHONY: blas bench bench-java bench-python bench-latency bench-dl4j
 
 blas:
 	bash tools/bench/install-openblas.sh
 
-bench: bench-java bench-python $(KERNEL_STAMP)
+bench: bench-java bench-dl4j bench-python $(KERNEL_STAMP)
 	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
 	$(BENCH_SCALING)
 	$(BENCH_LATENCY)
@@ -50,6 +55,21 @@ bench-java:
 bench-python:
 	bash tools/bench/setup-python.sh
 
+# Deeplearning4j 1.0.0-M2.1 (bench/dl4j/pom.xml: nd4j-native with its Linux x86_64 natives only)
+# in its own JVM: its jars, the benchmark's classes, the library's classes (Rng) and EJML only,
+# so neither its JavaCPP nor the library's meets the other's
+BENCH_DL4J := $(BENCH_DIR)/dl4j
+bench-dl4j: bench-java
+	mkdir -p $(BENCH_DL4J)/classes
+	$(BENCH_MVN) -q -o -f bench/dl4j/pom.xml dependency:copy-dependencies \
+	  -DoutputDirectory=$(CURDIR)/$(BENCH_DL4J)/lib 2>/dev/null \
+	  || $(BENCH_MVN) -q -f bench/dl4j/pom.xml dependency:copy-dependencies \
+	  -DoutputDirectory=$(CURDIR)/$(BENCH_DL4J)/lib
+	echo "$(CURDIR)/$(BENCH_DL4J)/classes:$(CURDIR)/$(BENCH_DIR)/classes:$(CURDIR)/target/classes:$$(tr ':' '\n' < $(BENCH_DIR)/deps.txt | grep '/ejml-' | tr '\n' ':')$(CURDIR)/$(BENCH_DL4J)/lib/*" \
+	  > $(BENCH_DL4J)/classpath.txt
+	javac -nowarn -d $(BENCH_DL4J)/classes -cp "$$(cat $(BENCH_DL4J)/classpath.txt)" \
+	  $$(find bench/dl4j/java -name '*.java')
+
 # The routes tried for the engine, side by side in the same alternating run:
 # the default engine (dev.ludovic.netlib JNI + numpy's OpenBLAS build, scipy-openblas32, through
 # tools/blas/build-bridge.sh's bridge), the same JNI on the OpenBLAS 0.3.31 of the
@@ -68,7 +88,7 @@ bench-alternatives: blas bench-java bench-python
 	  || $(BENCH_MVN) -q dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars || exit 1; done
 	javac -nowarn -d $(BENCH_ALT)/classes -cp "$$(cat $(BENCH_DIR)/classpath.txt):$$(ls $(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
 	  $$(find bench/alternatives bench/java -name '*.java')
-	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives \
+	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives --no-dl4j \
 	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
 	  --variant "java-jar-openblas:-Dneuralnotes.blas.bridge=false" \
 	  --variant "java-system-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=/usr/lib/x86_64-linux-gnu/libopenblas.so.0" \

@@ -1,5 +1,6 @@
-"""The Python side of the benchmark suite (numpy or PyTorch), driven by run.py with the same
-tab-separated line protocol as bench/java/org/neuralnotes/bench/Worker.java."""
+"""The Python side of the benchmark suite (numpy with examples as rows, numpy with examples as
+columns, or PyTorch), driven by run.py with the same tab-separated line protocol as
+bench/java/org/neuralnotes/bench/Worker.java. Usage: worker.py numpy|numpy-columns|torch"""
 import json
 import os
 import sys
@@ -20,7 +21,8 @@ def main(impl):
         info = f"torch={torch.__version__}\tthreads={torch.get_num_threads()}" \
                f"\tnumpy={np.__version__}"
     else:
-        kinds = workloads.NUMPY
+        # numpy: examples as rows; numpy-columns: as the notes write them, examples as columns
+        kinds = workloads.NUMPY_COLUMNS if impl == "numpy-columns" else workloads.NUMPY
         info = f"numpy={np.__version__}"
         try:
             # numpy 2 keeps it in numpy._core, numpy 1 in numpy.core

@@ -171,6 +171,117 @@ class NumpyProduct:
         return float(self.C.sum())
 
 
+# ----------------------------------------------------------------------------- numpy, columns
+
+# The same workloads written as the notes write them, examples as COLUMNS: note 001's listing
+# (x is m×n, z = wᵀ·x + b, J recorded every 100 iterations) and note 003 (X is p×N, W[l] is
+# units×inputs, Z = W·A + b, ∂L/∂W = (1/N)·dZ·Aᵀ). The data and start are the rows workloads'
+# own, transposed once before the timing (numbers unchanged: same values, other order).
+
+class NumpyColumnsLogistic(NumpyLogistic):
+    """Note 001's `grad_descent` over its `cost_function`: J, dw, db at every iteration, J kept
+    every 100 iterations (as notebook 01 records it), the gradient divided by n."""
+
+    def setup(self):
+        h = super().setup()
+        # x (m×n), y (1×n)
+        self.x = np.ascontiguousarray(self.X.T)
+        self.y_row = self.y.reshape(1, -1)
+        return h
+
+    def reset(self):
+        self.w = np.zeros((self.s["m"], 1))
+        self.b = 0.0
+        self.costs = []
+
+    def run(self):
+        x, y, rate = self.x, self.y_row, self.s["rate"]
+        for i in range(self.s["iterations"]):
+            J, dw, db = cost_function(x, y, self.w, self.b)
+            self.w = self.w - rate * dw
+            self.b = self.b - rate * db
+            if i % 100 == 0:
+                self.costs.append(J)
+
+    def result(self):
+        z = (self.w.T @ self.x + self.b).ravel()
+        return float(np.mean(np.maximum(z, 0.0) - self.y * z + np.log1p(np.exp(-np.abs(z)))))
+
+
+def cost_function(x, y, w, b):
+    """Note 001's cost_function: x (m×n), y (1×n), w (m×1); J and (1/n)-scaled dw, db."""
+    m, n = x.shape
+    # z = wᵀ·x + b, a = σ(z), dz = a − y
+    z = w.T @ x + b
+    a = 1 / (1 + np.exp(-z))
+    dz = a - y
+    # J = −(1/n)·(log a·yᵀ + log(1 − a)·(1 − y)ᵀ)
+    J = float((-1 / n) * (np.log(a) @ y.T + np.log(1 - a) @ (1 - y).T)[0, 0])
+    # dw = (1/n)·x·dzᵀ, db = (1/n)·Σ dz
+    dw = (x @ dz.T) / n
+    db = np.sum(dz) / n
+    return J, dw, db
+
+
+class NumpyColumnsMlp(NumpyMlp):
+    """Note 003's network in its own layout: A[0] = X (p×N), Z[l] = W[l]·A[l−1] + b[l],
+    A[l] = max(Z[l], 0) below the output, A[L] = softmax(Z[L]) by columns."""
+
+    def setup(self):
+        s = self.s
+        X, self.labels, Y, W0, h = mlp_data(s["seed"], s["sizes"], s["examples"])
+        # X (p×N), Y (K×N), W[l] (units×inputs): the same numbers, transposed once
+        X, Y = np.ascontiguousarray(X.T), np.ascontiguousarray(Y.T)
+        self.W0 = [np.ascontiguousarray(W.T) for W in W0]
+        B = s["batch"]
+        self.batches = [(X[:, i:i + B], Y[:, i:i + B]) for i in range(0, s["examples"], B)]
+        return h
+
+    def reset(self):
+        self.W = [W.copy() for W in self.W0]
+        self.b = [np.zeros((W.shape[0], 1)) for W in self.W0]
+
+    def forward(self, X):
+        A, As, L = X, [X], len(self.W)
+        for l in range(L):
+            # Z[l] = W[l]·A[l−1] + b[l], A[l] = max(Z[l], 0) below the output
+            Z = self.W[l] @ A + self.b[l]
+            A = np.maximum(Z, 0.0) if l < L - 1 else Z
+            As.append(A)
+        return As
+
+    def step(self, X, Y):
+        As = self.forward(X)
+        L, rate, M = len(self.W), self.s["rate"], X.shape[1]
+        # A[L] = softmax(Z[L]) down each column, dZ[L] = A[L] − Y
+        Z = As[-1]
+        E = np.exp(Z - Z.max(axis=0, keepdims=True))
+        dZ = E / E.sum(axis=0, keepdims=True) - Y
+        dWs, dbs = [None] * L, [None] * L
+        for l in range(L - 1, -1, -1):
+            # ∂L/∂W[l] = (1/M)·dZ[l]·A[l−1]ᵀ, ∂L/∂b[l] = (1/M)·Σ dZ[l] across the columns
+            dWs[l] = (dZ @ As[l].T) / M
+            dbs[l] = np.sum(dZ, axis=1, keepdims=True) / M
+            if l > 0:
+                # dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1]), g′ = [A[l−1] > 0] for ReLU
+                dZ = (self.W[l].T @ dZ) * (As[l] > 0)
+        for l in range(L):
+            # W[l] ← W[l] − α·∂L/∂W[l], b[l] ← b[l] − α·∂L/∂b[l]
+            self.W[l] -= rate * dWs[l]
+            self.b[l] -= rate * dbs[l]
+
+    def result(self):
+        total, offset = 0.0, 0
+        for X, _ in self.batches:
+            Z = self.forward(X)[-1]
+            mx = Z.max(axis=0)
+            lse = mx + np.log(np.exp(Z - mx).sum(axis=0))
+            cols = np.arange(Z.shape[1])
+            total += float((lse - Z[self.labels[offset:offset + Z.shape[1]], cols]).sum())
+            offset += Z.shape[1]
+        return total / self.s["examples"]
+
+
 # ----------------------------------------------------------------------------- torch
 
 def torch_workloads(torch):
@@ -268,3 +379,6 @@ def torch_workloads(torch):
 
 
 NUMPY = {"logistic": NumpyLogistic, "mlp": NumpyMlp, "product": NumpyProduct}
+# the lecture layout: the notes' formulas with examples as columns (no products: a product is
+# the same call in either layout)
+NUMPY_COLUMNS = {"logistic": NumpyColumnsLogistic, "mlp": NumpyColumnsMlp}

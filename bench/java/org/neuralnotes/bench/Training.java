@@ -1,13 +1,10 @@
 package org.neuralnotes.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Activations;
+import org.neuralnotes.init.Initializers;
 import org.neuralnotes.loss.Losses;
-import org.neuralnotes.loss.Objective;
-import org.neuralnotes.nn.Dense;
 import org.neuralnotes.nn.Network;
 import org.neuralnotes.optim.GradientDescent;
 import org.neuralnotes.random.Rng;
@@ -15,9 +12,11 @@ import org.neuralnotes.train.Batching;
 import org.neuralnotes.train.Trainer;
 
 /**
- * W1, W2 and W3 as a user of the library writes them: a {@link Network} trained by the
- * {@link Trainer} with plain gradient descent, batches in the data's order, no history (the
- * records would add passes over the whole set that the numpy loop does not make).
+ * W1, W2 and W3 as a user of the library writes them, through its public API only: a
+ * {@link Network} from {@code Network.builder} trained by the {@link Trainer} with plain
+ * gradient descent, batches in the data's order. W1 records the loss every 100 iterations, as
+ * notebook 01 and note 001's listing record the cost; W2 and W3 keep no history (the records
+ * would add passes over the whole set that the numpy loops do not make).
  */
 final class Training implements Workload {
     private final long seed;
@@ -41,6 +40,9 @@ final class Training implements Workload {
         Network network(List<DMatrixRMaj> weights);
 
         double flopsPerExample();
+
+        /** Record the loss every this many steps, or 0 for no history. */
+        int recordEvery();
     }
 
     private Training(long seed, Shape shape, int batch, int epochs, double rate) {
@@ -60,29 +62,25 @@ final class Training implements Workload {
         Shape shape = new Shape() {
             @Override
             public DMatrixRMaj[] draw(Rng rng) {
-                DMatrixRMaj X = new DMatrixRMaj(n, m);
-                DMatrixRMaj y = new DMatrixRMaj(n, 1);
-                for (int i = 0; i < n; i++) {
-                    y.data[i] = rng.nextDouble() < 0.5 ? 1.0 : 0.0;
-                    double shift = y.data[i] == 1.0 ? 0.05 : -0.05;
-                    for (int j = 0; j < m; j++) {
-                        X.data[i * m + j] = rng.uniform(-1, 1) + shift;
-                    }
-                }
-                return new DMatrixRMaj[] {X, y, new DMatrixRMaj(m, 1)};
+                return Data.logistic(rng, n, m);
             }
 
             @Override
             public Network network(List<DMatrixRMaj> weights) {
-                Activation sigmoid = Activations.sigmoid();
-                Dense unit = new Dense(weights.get(0).copy(), new DMatrixRMaj(1, 1), sigmoid);
-                return new Network(List.of(unit), Objective.of(sigmoid, Losses.binaryCrossEntropy()));
+                return start(Network.builder(m).dense(1, Activations.sigmoid())
+                        .loss(Losses.binaryCrossEntropy()), weights);
             }
 
             @Override
             public double flopsPerExample() {
                 // z = X·w and dw = Xᵀ·dz
                 return 4.0 * m;
+            }
+
+            @Override
+            public int recordEvery() {
+                // as notebook 01 records the cost (and without the weights)
+                return 100;
             }
         };
         return new Training(seed, shape, n, iterations, rate);
@@ -98,24 +96,16 @@ final class Training implements Workload {
         Shape shape = new Shape() {
             @Override
             public DMatrixRMaj[] draw(Rng rng) {
-                DMatrixRMaj[] out = new DMatrixRMaj[layers + 2];
-                out[0] = Data.uniform(rng, examples, sizes[0], 0, 1);
-                out[1] = Data.oneHot(Data.labels(rng, examples, sizes[layers]), sizes[layers]);
-                for (int l = 1; l <= layers; l++) {
-                    out[l + 1] = Data.xavier(rng, sizes[l - 1], sizes[l]);
-                }
-                return out;
+                return Data.mlp(rng, sizes, examples);
             }
 
             @Override
             public Network network(List<DMatrixRMaj> weights) {
-                List<Dense> dense = new ArrayList<>();
+                Network.Builder builder = Network.builder(sizes[0]);
                 for (int l = 1; l <= layers; l++) {
-                    Activation g = l < layers ? Activations.relu() : Activations.softmax();
-                    dense.add(new Dense(weights.get(l - 1).copy(), new DMatrixRMaj(1, sizes[l]), g));
+                    builder.dense(sizes[l], l < layers ? Activations.relu() : Activations.softmax());
                 }
-                return new Network(dense, Objective.of(Activations.softmax(),
-                        Losses.categoricalCrossEntropy()));
+                return start(builder.loss(Losses.categoricalCrossEntropy()), weights);
             }
 
             @Override
@@ -128,8 +118,22 @@ final class Training implements Workload {
                 }
                 return perExample;
             }
+
+            @Override
+            public int recordEvery() {
+                return 0;
+            }
         };
         return new Training(seed, shape, batch, epochs, rate);
+    }
+
+    /** The network as notebooks build it, then its W1, W2, … set to the drawn start (b = 0). */
+    private static Network start(Network.Builder builder, List<DMatrixRMaj> weights) {
+        Network network = builder.build(Initializers.zeros(), new Rng(0));
+        for (int l = 1; l <= weights.size(); l++) {
+            network.parameter("W" + l).value().setTo(weights.get(l - 1));
+        }
+        return network;
     }
 
     @Override
@@ -140,8 +144,10 @@ final class Training implements Workload {
         initial = List.of(drawn).subList(2, drawn.length);
         // full batch: the number of steps is the number of iterations; otherwise epochs
         Trainer.Builder settings = Trainer.builder().optimizer(new GradientDescent(rate))
-                .batching(batch >= X.numRows ? Batching.fullBatch() : Batching.inOrder(batch))
-                .keepHistory(false);
+                .batching(batch >= X.numRows ? Batching.fullBatch() : Batching.inOrder(batch));
+        settings = shape.recordEvery() > 0
+                ? settings.recordEvery(shape.recordEvery()).recordWeights(false)
+                : settings.keepHistory(false);
         trainer = (batch >= X.numRows ? settings.maxIterations(epochs) : settings.maxEpochs(epochs))
                 .build();
         return Data.hash(drawn);

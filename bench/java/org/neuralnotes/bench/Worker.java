@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neuralnotes.linalg.Products;
 
 /**
@@ -17,15 +19,29 @@ import org.neuralnotes.linalg.Products;
  * run NAME                      → ok  seconds=…  result=…   (reset, then timed run, then result)
  * quit
  * </pre>
+ * With the argument {@code LogisticRegression} the worker runs W1 (kind=logistic) through
+ * {@code LogisticRegression.fit} instead of the {@code Network} and {@code Trainer}, and no other
+ * kind. {@link #serve} is the loop itself, which the Deeplearning4j worker shares.
  */
 public final class Worker {
     private Worker() {}
 
     public static void main(String[] args) throws Exception {
+        boolean logisticRegression = args.length > 0 && args[0].equals("LogisticRegression");
+        serve(() -> "engine=" + Products.engineName() + "\tstatus=" + Products.engineStatus(),
+                p -> logisticRegression ? logisticFit(p) : make(p), System.out);
+    }
+
+    /**
+     * Answers run.py's commands on standard input until "quit", one line each on {@code replies};
+     * {@code info} names the engine, {@code make} turns a setup line's settings into a workload.
+     */
+    static void serve(Supplier<String> info, Function<Map<String, String>, Workload> make,
+                      PrintStream replies) throws Exception {
         Map<String, Workload> workloads = new HashMap<>();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
                 StandardCharsets.UTF_8));
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(replies, true, StandardCharsets.UTF_8);
         String line;
         while ((line = in.readLine()) != null) {
             String[] f = line.split("\t");
@@ -33,8 +49,7 @@ public final class Worker {
             try {
                 switch (head[0]) {
                     case "info":
-                        out.println("ok\tengine=" + Products.engineName() + "\tstatus="
-                                + Products.engineStatus() + "\tjava="
+                        out.println("ok\t" + info.get() + "\tjava="
                                 + System.getProperty("java.version"));
                         break;
                     case "setup": {
@@ -43,7 +58,7 @@ public final class Worker {
                             int eq = f[i].indexOf('=');
                             p.put(f[i].substring(0, eq), f[i].substring(eq + 1));
                         }
-                        Workload w = make(p);
+                        Workload w = make.apply(p);
                         long hash = w.setup();
                         workloads.put(head[1], w);
                         out.println("ok\thash=" + Long.toUnsignedString(hash, 16) + "\tflops="
@@ -78,6 +93,17 @@ public final class Worker {
                 out.println("error\t" + e.toString().replace('\t', ' ').replace('\n', ' '));
             }
         }
+    }
+
+    /** W1 through LogisticRegression.fit; no other kind. */
+    private static Workload logisticFit(Map<String, String> p) {
+        if (!"logistic".equals(p.get("kind"))) {
+            throw new IllegalArgumentException("kind: expected logistic (LogisticRegression.fit"
+                    + " runs W1 only), found " + p.get("kind"));
+        }
+        return new LogisticFit(Long.parseLong(p.get("seed")), Integer.parseInt(p.get("n")),
+                Integer.parseInt(p.get("m")), Integer.parseInt(p.get("iterations")),
+                Double.parseDouble(p.get("rate")));
     }
 
     private static Workload make(Map<String, String> p) {
