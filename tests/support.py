@@ -8,18 +8,18 @@ Two ways for a test to look at what a notebook printed:
 - `executed_notebook("03-training")`: reads build/notebooks/03-training.ipynb as `make notebooks` (or
   this session's IJava run, which writes the same file) left it, failing clearly when it is missing.
 
-`checks(nb)` collects the lines `check: <key> = <number>` that notebooks print for tests to assert.
+`checks(nb)` collects the values notebooks record with `Notebook.show(sentence, values)`: they sit in
+the outputs' metadata, out of the reader's view.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tools.run_notebooks import BUILD, NOTEBOOKS, NotebookRun, output_text, run_notebook
+from tools.run_notebooks import BUILD, NOTEBOOKS, NotebookRun, run_notebook
 
 # Every notebook must run under all three kernels; `java` is only an alias of one of them.
 TEST_KERNELS = ("java-ijava", "java-jjava", "java-rapaio")
@@ -28,7 +28,6 @@ TEST_CELL_TIMEOUT = 300
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXECUTED = BUILD / "notebooks"
 REPORTS = BUILD / "reports"
-CHECK_LINE = re.compile(r"^check: ([a-z][a-z0-9_]*) = (\S+)$", re.MULTILINE)
 
 
 def notebook_path(notebook: str | Path) -> Path:
@@ -104,30 +103,28 @@ def shown_values(cell: nbformat.NotebookNode) -> list[tuple[str, object]]:
 
 
 def checks(nb: nbformat.NotebookNode) -> dict[str, float]:
-    """Every value the notebook recorded for its tests, as {key: value}: those of `Notebook.show`
-    (output metadata) and any `check: <key> = <number>` line it printed."""
+    """Every value the notebook recorded for its tests with `Notebook.show`, as {key: value}."""
     found: dict[str, float] = {}
     for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue
-        pairs = [(k, float(v)) for k, v in CHECK_LINE.findall(output_text(cell))] + shown_values(cell)
-        for key, value in pairs:
+        for key, value in shown_values(cell):
             if key in found:
                 pytest.fail(f"value {key!r} is recorded twice (again in cell {number})", pytrace=False)
-            found[key] = value
+            found[key] = float(value)
     return found
 
 
 def notebook_checks(notebook: str) -> dict[str, float]:
-    """The `check:` values of an executed notebook; fails when it printed none (it did not run to
+    """The recorded values of an executed notebook; fails when it recorded none (it did not run to
     the end)."""
     found = checks(executed_notebook(notebook))
     if not found:
-        pytest.fail(f"{notebook} printed no 'check:' lines: did it run to the end?", pytrace=False)
+        pytest.fail(f"{notebook} recorded no values: did it run to the end?", pytrace=False)
     return found
 
 
 def check_value(found: dict[str, float], key: str, notebook: str) -> float:
-    """One `check:` value; a missing key fails with the notebook's name and the key."""
-    assert key in found, f"{notebook}: no 'check: {key} = …' line in the executed notebook"
+    """One recorded value; a missing key fails with the notebook's name and the key."""
+    assert key in found, f"{notebook}: no value {key!r} recorded in the executed notebook"
     return found[key]
