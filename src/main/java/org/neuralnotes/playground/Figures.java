@@ -75,11 +75,16 @@ final class Figures {
         return new HtmlOutput(html.toString(), "weights: " + text.toString().trim());
     }
 
+    /** The learning rate as the slider reads it out (two significant digits). */
+    static String rate(double alpha) {
+        return String.format(Locale.ROOT, "%.2g", alpha);
+    }
+
     /** One line for the reader: the step, both losses, the rule. */
     static String status(Run run) {
         Setting s = run.setting();
-        String line = String.format(Locale.ROOT, "step %d · train loss %.4f · test loss %.4f · %s, learning rate %.3g,"
-                + " batch %d", run.steps(), run.lastTrainLoss(), run.lastTestLoss(), s.optimizer(), s.learningRate(),
+        String line = String.format(Locale.ROOT, "step %d · train loss %.4f · test loss %.4f · %s, learning rate %s,"
+                + " batch %d", run.steps(), run.lastTrainLoss(), run.lastTestLoss(), s.optimizer(), rate(s.learningRate()),
                 s.batchSize());
         return run.diverged() == null ? line : line + " · " + run.diverged();
     }

@@ -37,7 +37,7 @@ import org.neuralnotes.widgets.Widgets;
  */
 public final class Playground implements AutoCloseable {
     /** Steps trained when there is no page to press play on. */
-    public static final int HEADLESS_STEPS = 300;
+    public static final int HEADLESS_STEPS = 1000;
     /** Play pauses by itself after this many steps. */
     public static final int MAX_PLAY_STEPS = 20_000;
     /** Time between two redraws while training. */

@@ -84,7 +84,7 @@ class PlaygroundTest {
         assertFalse(pg.live());
         assertEquals(Playground.HEADLESS_STEPS, pg.steps());
         assertTrue(pg.testLoss() < 0.3, pg.status());
-        assertTrue(pg.status().startsWith("step 300 · train loss "), pg.status());
+        assertTrue(pg.status().startsWith("step 1000 · train loss "), pg.status());
         pg.reset();
         assertEquals(0, pg.steps());
         pg.step();
