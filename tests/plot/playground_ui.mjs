@@ -70,8 +70,8 @@ try {
   for (const e of errors) failures.push(`error output: ${e}`);
 
   // the last playground: its controls, its status line, its loss plot
-  const root = page.locator('.jp-OutputArea-output .widget-vbox').last();
-  const cell = page.locator('.jp-CodeCell').filter({ has: root });
+  const cell = page.locator('.jp-CodeCell').filter({ has: page.locator('.widget-vbox') }).last();
+  const root = cell.locator('.jp-OutputArea-output .widget-vbox').first();
   const status = root.locator('.widget-label').first();
   const button = (name) => root.locator('button', { hasText: name }).first();
   const text = async () => (await status.textContent()).trim();

@@ -296,6 +296,12 @@ public final class Playground implements AutoCloseable {
         return v;
     }
 
+    /** "Playground: " and the status line. */
+    @Override
+    public String toString() {
+        return "Playground: " + status();
+    }
+
     /** The data sets offered. */
     static List<String> datasets() {
         return TwoD.NAMES;
