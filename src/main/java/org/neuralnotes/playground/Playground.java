@@ -1,0 +1,309 @@
+package org.neuralnotes.playground;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neuralnotes.data.TwoD;
+import org.neuralnotes.plot.Notebook;
+import org.neuralnotes.widgets.Widgets;
+
+/**
+ * A network to play with in a notebook: pick the data, the layers, the activation, the learning
+ * rate, press play, and watch the decision boundary, the losses and the weights move.
+ *
+ * <pre>{@code
+ * Playground pg = Playground.open();                                   // the default setting
+ * Playground.open(Setting.defaults().withDataset("xor").withInit("zeros"));   // a starting state
+ * }</pre>
+ *
+ * <p><b>In a notebook page</b> (JupyterLab, Notebook 7) {@code open} shows the controls
+ * ({@link Controls}) above the figures and returns at once; training runs on a background thread
+ * while play is down, redrawing a few times per second, and stops by itself after
+ * {@link #MAX_PLAY_STEPS} steps. Pausing takes effect at the next redraw (within
+ * {@link #FRAME_MILLIS} ms). Opening another playground pauses this one; {@link #close()} stops its
+ * thread, and the thread is a daemon, so it never keeps the kernel alive.
+ *
+ * <p><b>Headless</b> (nbclient, {@code make notebooks}: no page to draw widgets) {@code open}
+ * trains the setting for {@link #HEADLESS_STEPS} steps on the cell's own thread (a kernel
+ * interrupt stops it) and shows the final figures as ordinary outputs, so a report shows them.
+ *
+ * <p><b>Threads.</b> The run belongs to {@code lock}: the training thread takes it for a burst of
+ * steps, the widget listener thread takes it to change the setting, so a control change lands
+ * between two bursts and never inside a step.
+ */
+public final class Playground implements AutoCloseable {
+    /** Steps trained when there is no page to press play on. */
+    public static final int HEADLESS_STEPS = 1000;
+    /** Play pauses by itself after this many steps. */
+    public static final int MAX_PLAY_STEPS = 20_000;
+    /** Time between two redraws while training. */
+    public static final long FRAME_MILLIS = 250;
+
+    private static Playground current;
+
+    private final Object lock = new Object();
+    private Run run;
+    private boolean playing;
+    private boolean closed;
+    private int stepsLeft;
+    private Thread trainer;
+    private final View view;
+    private final List<Long> frameTimes = Collections.synchronizedList(new ArrayList<>());
+
+    private Playground(Setting setting, View view) {
+        this.run = new Run(setting);
+        this.view = view;
+    }
+
+    /** The playground at {@link Setting#defaults()}. */
+    public static Playground open() {
+        return open(Setting.defaults());
+    }
+
+    /** The playground at this setting (see the class comment for what happens with and without a page). */
+    public static Playground open(Setting setting) {
+        if (setting == null) {
+            throw new IllegalArgumentException("setting: expected a Setting (e.g. Setting.defaults()), found null");
+        }
+        synchronized (Playground.class) {
+            if (current != null) {
+                current.pause();
+            }
+        }
+        Optional<Widgets> widgets = Notebook.inKernel() ? Widgets.inNotebook() : Optional.empty();
+        Playground pg;
+        if (widgets.isPresent()) {
+            pg = new Playground(setting, new View.Live(widgets.get()));
+            ((View.Live) pg.view).attach(pg);
+            pg.draw();
+        } else {
+            pg = new Playground(setting, Notebook.inKernel() ? new View.Outputs() : new View.Console());
+            pg.train(HEADLESS_STEPS);
+        }
+        synchronized (Playground.class) {
+            current = pg;
+        }
+        return pg;
+    }
+
+    /** True when the controls are live in a page. */
+    public boolean live() {
+        return view instanceof View.Live;
+    }
+
+    /** The setting of the run shown. */
+    public Setting setting() {
+        synchronized (lock) {
+            return run.setting();
+        }
+    }
+
+    /** Steps trained since the last reset. */
+    public int steps() {
+        synchronized (lock) {
+            return run.steps();
+        }
+    }
+
+    /** Loss of the whole training set at the last redraw. */
+    public double trainLoss() {
+        synchronized (lock) {
+            run.record();
+            return run.lastTrainLoss();
+        }
+    }
+
+    /** Loss of the test set at the last redraw. */
+    public double testLoss() {
+        synchronized (lock) {
+            run.record();
+            return run.lastTestLoss();
+        }
+    }
+
+    /** The status line shown above the figures. */
+    public String status() {
+        synchronized (lock) {
+            return Figures.status(run);
+        }
+    }
+
+    /** Redraws per second over the last play (0 before any). */
+    public double framesPerSecond() {
+        synchronized (frameTimes) {
+            int n = frameTimes.size();
+            return n < 2 ? 0 : (n - 1) * 1e9 / (frameTimes.get(n - 1) - frameTimes.get(0));
+        }
+    }
+
+    /**
+     * Trains {@code steps} steps now, on this thread, then redraws: what a cell calls to move the
+     * run on by a known amount. Stops early when the thread is interrupted (a kernel interrupt) or
+     * the training diverges.
+     */
+    public void train(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps: expected a number >= 0, found " + steps);
+        }
+        pause();
+        synchronized (lock) {
+            for (int i = 0; i < steps && !Thread.currentThread().isInterrupted(); i++) {
+                if (!run.step()) {
+                    break;
+                }
+                if (run.steps() % 10 == 0) {
+                    run.record();
+                }
+            }
+            run.record();
+        }
+        draw();
+    }
+
+    /** Starts training in the background (a page only; headless it trains {@link #HEADLESS_STEPS} now). */
+    public void play() {
+        if (!live()) {
+            train(HEADLESS_STEPS);
+            return;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("this playground was closed");
+            }
+            playing = true;
+            stepsLeft = MAX_PLAY_STEPS;
+            frameTimes.clear();
+            if (trainer == null) {
+                trainer = new Thread(this::trainLoop, "neuralnotes-playground");
+                trainer.setDaemon(true);
+                trainer.start();
+            }
+            lock.notifyAll();
+        }
+        view.playing(true);
+    }
+
+    /** Stops the background training at the next redraw. */
+    public void pause() {
+        synchronized (lock) {
+            playing = false;
+        }
+        view.playing(false);
+    }
+
+    /** One step, then a redraw. */
+    public void step() {
+        train(1);
+    }
+
+    /** The run of the current setting from step 0 again (the same seed: the same start). */
+    public void reset() {
+        load(setting());
+    }
+
+    /** Another setting: a new run when the data or the network change, else the new rule from here. */
+    public void load(Setting next) {
+        if (next == null) {
+            throw new IllegalArgumentException("next: expected a Setting, found null");
+        }
+        synchronized (lock) {
+            if (run.setting().needsReset(next) || next.equals(run.setting())) {
+                run = new Run(next);
+            } else {
+                run.useRule(next);
+            }
+        }
+        view.showSetting(next);
+        draw();
+    }
+
+    /** Pauses, stops the training thread and closes the controls. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            playing = false;
+            closed = true;
+            lock.notifyAll();
+        }
+        view.close();
+    }
+
+    private void trainLoop() {
+        try {
+            while (true) {
+                synchronized (lock) {
+                    while (!playing && !closed) {
+                        lock.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    long end = System.nanoTime() + FRAME_MILLIS * 1_000_000;
+                    while (System.nanoTime() < end && stepsLeft > 0 && run.step()) {
+                        stepsLeft--;
+                    }
+                    run.record();
+                    if (stepsLeft == 0 || run.diverged() != null) {
+                        playing = false;
+                    }
+                }
+                frameTimes.add(System.nanoTime());
+                draw();
+                if (!isPlaying()) {
+                    view.playing(false);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            System.err.println("the playground stopped: " + e);
+        } finally {
+            synchronized (lock) {
+                playing = false;
+                trainer = null;
+            }
+        }
+    }
+
+    private boolean isPlaying() {
+        synchronized (lock) {
+            return playing;
+        }
+    }
+
+    /** Builds the figures under the lock (they read the network), then shows them. */
+    private void draw() {
+        View.Frame frame;
+        synchronized (lock) {
+            run.record();
+            frame = new View.Frame(Figures.plots(run), Figures.weights(run), Figures.status(run), values(run));
+        }
+        view.show(frame);
+    }
+
+    private static Map<String, Object> values(Run run) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("steps", run.steps());
+        v.put("train_loss", run.lastTrainLoss());
+        v.put("test_loss", run.lastTestLoss());
+        v.put("test_accuracy", run.network().accuracy(run.xTest(), run.yTest()));
+        v.put("dataset", run.setting().dataset());
+        v.put("diverged", run.diverged() != null);
+        return v;
+    }
+
+    /** "Playground: " and the status line. */
+    @Override
+    public String toString() {
+        return "Playground: " + status();
+    }
+
+    /** The data sets offered. */
+    static List<String> datasets() {
+        return TwoD.NAMES;
+    }
+}

@@ -1,0 +1,171 @@
+// Plays with notebooks/06-playground.ipynb in a running JupyterLab 4, as a student would, in
+// headless Chromium: runs every cell from the interface, then on the last playground presses play
+// and checks that the step count and the loss curve advance (and how often the page redraws),
+// pauses, drags the learning-rate slider and checks that Java saw it (the status line names the new
+// rate, and the same number of steps from the same start now gives another loss), and presses reset.
+//
+//   node tests/plot/playground_ui.mjs --url http://127.0.0.1:8899 --token TOKEN \
+//        --notebook 06-playground.ipynb --out build/playground/ijava [--chromium /usr/bin/chromium]
+//
+// Writes OUT-playing.png, OUT-slider.png, OUT-reset.png and prints one "measure: {...}" JSON line.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const base = args.url;
+const out = args.out || 'build/playground/playground';
+const failures = [];
+const notes = [];
+const measure = {};
+const check = (ok, what) => { if (!ok) failures.push(what); };
+
+fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nn-chromium-playground-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: args.chromium || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync'],
+  viewport: { width: 1500, height: 1100 },
+});
+try {
+  const page = await context.newPage();
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')
+      || url.startsWith('ws://127.0.0.1')) return route.continue();
+    failures.push(`request outside the server blocked: ${url}`);
+    return route.abort();
+  });
+  page.on('pageerror', (err) => notes.push(`page error: ${err.message}`));
+  await page.goto(`${base}/lab/tree/${args.notebook}?token=${args.token}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.jp-Notebook .jp-Cell', { state: 'attached', timeout: 120000 });
+  await page.waitForTimeout(5000);
+  const started = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+    .some((p) => /\[\s*[0-9*]+\s*\]/.test(p.textContent));
+  for (let attempt = 1; attempt <= 3 && !(await page.evaluate(started)); attempt++) {
+    await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+    const until = Date.now() + 30000;
+    while (Date.now() < until && !(await page.evaluate(started))) await page.waitForTimeout(1000);
+  }
+  const busy = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+    .filter((p) => p.textContent.includes('*')).length;
+  const playgrounds = () => document.querySelectorAll('.jp-OutputArea-output .widget-vbox').length;
+  const until = Date.now() + 300000;
+  while (Date.now() < until && ((await page.evaluate(busy)) > 0 || (await page.evaluate(playgrounds)) < 7)) {
+    await page.waitForTimeout(1000);
+  }
+  measure.playgrounds = await page.evaluate(playgrounds);
+  check(measure.playgrounds === 7, `${measure.playgrounds} playgrounds shown, expected 7`);
+  const errors = await page.evaluate(() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
+    .filter((o) => o.classList.contains('jp-mod-error')
+      || o.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr')
+    .map((o) => o.textContent.slice(0, 300)));
+  for (const e of errors) failures.push(`error output: ${e}`);
+
+  // the last playground: its controls, its status line, its loss plot
+  const cell = page.locator('.jp-CodeCell').filter({ has: page.locator('.widget-vbox') }).last();
+  const root = cell.locator('.jp-OutputArea-output .widget-vbox').first();
+  const status = root.locator('.widget-label').first();
+  const button = (name) => root.locator('button', { hasText: name }).first();
+  const text = async () => (await status.textContent()).trim();
+  const stepOf = (s) => Number((s.match(/^step (\d+)/) || [])[1]);
+  const lossOf = (s) => Number((s.match(/train loss ([0-9.]+)/) || [])[1]);
+  const lossPoints = () => cell.evaluate((c) => {
+    const plots = Array.from(c.querySelectorAll('.js-plotly-plot'));
+    const loss = plots.find((p) => (p.layout?.title?.text || p.layout?.title || '').toString().startsWith('Loss'));
+    return loss ? loss.data[0].x.length : -1;
+  });
+  await cell.scrollIntoViewIfNeeded();
+  await root.scrollIntoViewIfNeeded();
+  const start = await text();
+  measure.start = start;
+  check(stepOf(start) === 0, `before play the status reads "${start}", expected step 0`);
+  const pointsBefore = await lossPoints();
+
+  // play: count the redraws the student sees (distinct status lines) for 6 s
+  await button('play').click();
+  const seen = [];
+  const t0 = Date.now();
+  while (Date.now() - t0 < 6000) {
+    const s = await text();
+    if (seen[seen.length - 1] !== s) seen.push(s);
+    await page.waitForTimeout(40);
+  }
+  measure.redraws_in_6s = seen.length - 1;
+  measure.frames_per_second = (seen.length - 1) / 6;
+  const playing = await text();
+  measure.playing = playing;
+  check(stepOf(playing) > 0, `after 6 s of play the status reads "${playing}"`);
+  const pointsAfter = await lossPoints();
+  measure.loss_points = [pointsBefore, pointsAfter];
+  check(pointsAfter > pointsBefore, `the loss curve did not advance: ${pointsBefore} -> ${pointsAfter} points`);
+  await page.screenshot({ path: `${out}-playing.png` });
+
+  // pause: within one redraw the step count stops
+  await button('play').click();
+  await page.waitForTimeout(1000);
+  const paused = stepOf(await text());
+  await page.waitForTimeout(1500);
+  check(stepOf(await text()) === paused, `still training after pause: ${paused} -> ${stepOf(await text())}`);
+
+  // the same start, five steps: the same loss twice; after the slider moves, another one
+  const fiveSteps = async () => {
+    await button('reset').click();
+    await page.waitForFunction((el) => /^step 0 /.test(el.textContent.trim()), await status.elementHandle(),
+      { timeout: 20000 });
+    for (let i = 1; i <= 5; i++) {
+      await button('one step').click();
+      await page.waitForFunction(([el, n]) => el.textContent.trim().startsWith(`step ${n} `),
+        [await status.elementHandle(), i], { timeout: 20000 });
+    }
+    return text();
+  };
+  const first = await fiveSteps();
+  const again = await fiveSteps();
+  check(lossOf(first) === lossOf(again), `the same setting gave two losses after 5 steps: "${first}", "${again}"`);
+  const slider = root.locator('.widget-slider', { hasText: 'learning rate' }).first();
+  const rateBefore = (await slider.locator('.widget-readout').textContent()).trim();
+  const handle = slider.locator('.noUi-handle').first();
+  const box = await handle.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(1500);
+  const rateAfter = (await slider.locator('.widget-readout').textContent()).trim();
+  measure.learning_rate = [rateBefore, rateAfter];
+  check(rateAfter !== rateBefore, `the slider did not move: ${rateBefore}`);
+  const saw = await text();
+  check(saw.includes(`learning rate ${rateAfter}`) || !saw.includes(`learning rate ${rateBefore}`),
+    `Java did not see the new rate: slider ${rateAfter}, status "${saw}"`);
+  const other = await fiveSteps();
+  measure.five_step_losses = [lossOf(first), lossOf(again), lossOf(other)];
+  check(lossOf(other) !== lossOf(first), `a new learning rate gave the same loss after 5 steps: "${other}"`);
+  await page.screenshot({ path: `${out}-slider.png` });
+
+  // reset: step 0 and the loss of the start again
+  await button('reset').click();
+  await page.waitForFunction((el) => /^step 0 /.test(el.textContent.trim()), await status.elementHandle(),
+    { timeout: 20000 }).catch(() => {});
+  const reset = await text();
+  measure.reset = reset;
+  check(stepOf(reset) === 0 && lossOf(reset) === lossOf(start), `after reset "${reset}", at first "${start}"`);
+  await page.screenshot({ path: `${out}-reset.png` });
+} catch (e) {
+  failures.push(`the test stopped: ${e.message.split('\n')[0]}`);
+} finally {
+  await context.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
+console.log(`measure: ${JSON.stringify(measure)}`);
+for (const n of notes) console.log(`note ${n}`);
+for (const f of failures) console.log(`FAIL ${f}`);
+console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
+process.exitCode = failures.length === 0 ? 0 : 1;
