@@ -14,13 +14,14 @@ final class OutputChecks {
     private OutputChecks() {}
 
     /** Z[l] and A[l] finite; otherwise an ArithmeticException naming the layer and the sizes involved. */
-    static void finiteLayer(int l, LayerOutput out, DMatrixRMaj below, Dense layer) {
-        DMatrixRMaj Z = out.Z();
+    static void finiteLayer(int l, ForwardPass pass, Dense layer) {
+        DMatrixRMaj below = pass.A(l - 1);
+        DMatrixRMaj Z = pass.Z(l);
         int at = Checks.firstNonFinite(Z.data, Z.getNumElements());
         String what = "Z[" + l + "] = A[" + (l - 1) + "]·W" + l + " + b" + l;
         DMatrixRMaj bad = Z;
         if (at < 0) {
-            DMatrixRMaj A = out.A();
+            DMatrixRMaj A = pass.A(l);
             at = Checks.firstNonFinite(A.data, A.getNumElements());
             what = "A[" + l + "] = " + layer.activation().name() + "(Z[" + l + "])";
             bad = A;

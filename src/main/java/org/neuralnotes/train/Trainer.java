@@ -9,12 +9,16 @@ import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.random.Rng;
 
 /**
- * The training loop, with its settings fixed at construction. One step reads:
+ * The training loop, with its settings fixed at construction. One step is the public calls a
+ * reader can make by hand in a notebook, in this order:
  * <ol>
- *   <li>the batch: the rows the {@link Batching} picks (all of them for full batch);</li>
- *   <li>{@code network.gradients(X, Y)}: the forward pass, the loss L of the batch and the
- *       backward pass ∂L/∂θ for W1, b1, W2, b2, …;</li>
- *   <li>{@code optimizer.step(θ, ∇θ)}: θ ← θ − (update), in place;</li>
+ *   <li>{@code Batch batch = sampler.next()}: the rows the {@link Batching} picks (all of them
+ *       for full batch), and their {@code Xb = batch.rows(X)}, {@code Yb = batch.rows(Y)};</li>
+ *   <li>{@code ForwardPass pass = network.forward(Xb)}: Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]);</li>
+ *   <li>{@code double loss = network.loss(pass, Yb)}: the batch loss, which must be finite;</li>
+ *   <li>{@code Gradients g = network.backward(pass, Yb)}: ∂L/∂θ for W1, b1, W2, b2, …, which
+ *       must be finite ({@code g.allFinite()});</li>
+ *   <li>{@code optimizer.step(network.parameterValues(), g.list())}: θ ← θ − (update), in place;</li>
  *   <li>a record in the {@link History} when the step falls on the grid of every k steps;</li>
  *   <li>the listeners, then the stopping rules, then the maximum number of iterations or epochs.</li>
  * </ol>
@@ -34,7 +38,7 @@ import org.neuralnotes.random.Rng;
  *
  * <p>Divergence: if the loss or a gradient stops being finite, or the loss rises far above its
  * start (more than 10⁶ · max(L₀, 1), the rule of {@link DivergenceWatch}, checked at every record
- * and at every step whose batch loss is computed), {@code fit} puts the network's parameters
+ * and at every step), {@code fit} puts the network's parameters
  * back to their values at the start of the call and throws a {@link DivergenceException} naming
  * the iteration and the latest losses. With {@code onDivergence(OnDivergence.WARN)} a finite
  * rise only leaves a warning in {@link History#warnings()} and training goes on, to watch it
@@ -128,10 +132,10 @@ public final class Trainer {
      * @throws IllegalStateException    if another fit is training this network
      */
     public History fit(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
-        double inputMax = FitArguments.check(this, network, X, Y, rng);
+        FitArguments.check(this, network, X, Y, rng);
         FitLock.acquire(network);
         try {
-            return new TrainingRun(this, network, X, Y, inputMax, rng).run();
+            return new TrainingRun(this, network, X, Y, rng).run();
         } finally {
             FitLock.release(network);
         }
