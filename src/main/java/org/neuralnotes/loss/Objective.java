@@ -102,15 +102,6 @@ public final class Objective {
         return softmaxGradient;
     }
 
-    /**
-     * True when L is finite for every finite Z of the last layer: the paired objectives
-     * (sigmoid + binary cross-entropy, softmax + cross-entropy), computed from Z without
-     * overflow. A training loop may then check Z for finiteness instead of computing L.
-     */
-    public boolean finiteForFiniteZ() {
-        return pair == Pair.SIGMOID_BCE || pair == Pair.SOFTMAX_CCE;
-    }
-
     /** True when the output error is not the exact gradient of the loss. */
     public boolean approximate() {
         return softmaxGradient != SoftmaxGradient.EXACT;
