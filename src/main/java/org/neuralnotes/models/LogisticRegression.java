@@ -3,6 +3,7 @@ package org.neuralnotes.models;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Activations;
 import org.neuralnotes.activation.Sigmoid;
@@ -186,13 +187,14 @@ public final class LogisticRegression {
         List<Integer> recordedAt = new ArrayList<>();
         List<Double> costs = new ArrayList<>();
         DivergenceWatch watch = new DivergenceWatch(List.of(w, b));
-        // one pass per iteration over buffers made once: z, e^(−|z|), a − y, and dw
+        // one pass per iteration over buffers made once: z, e^(−|z|), a − y, dw, and Xᵀ
         LogisticPass pass = new LogisticPass(X.numRows);
+        DMatrixRMaj Xt = CommonOps_DDRM.transpose(X, null);
         DMatrixRMaj dw = new DMatrixRMaj(w.numRows, 1);
         double J = Double.NaN;
         for (int i = 0; i < settings.iterations(); i++) {
             // J, ∂J/∂w and ∂J/∂b at the current (w, b)
-            J = pass.costAndGradient(X, w, b.data[0], y, divisor, dw);
+            J = pass.costAndGradient(X, Xt, w, b.data[0], y, divisor, dw);
             if (watch.diverged(i, J)) {
                 String what = Double.isFinite(J) ? watch.rise() : "the cost became " + J;
                 throw new DivergenceException("training diverged at iteration " + i + ": " + what + "; "
