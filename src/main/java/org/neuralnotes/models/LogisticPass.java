@@ -97,11 +97,31 @@ final class LogisticPass {
         expMinusAbs(z.data, e, n);
         if (gradient) {
             residual(z.data, e, y.data, residual.data, n);
-            db = sum(residual.data, n);
         }
         // L = ln(1 + e) + max(z, 0) − y·z, into e; J = (1/n) Σ L
         losses(z.data, e, y.data, n);
-        return sum(e, n) / n;
+        if (!gradient) {
+            return sum(e, n) / n;
+        }
+        // Σ L and Σ (a − y) in one loop
+        double[] r = residual.data;
+        double l0 = 0;
+        double l1 = 0;
+        double r0 = 0;
+        double r1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            l0 += e[i];
+            l1 += e[i + 1];
+            r0 += r[i];
+            r1 += r[i + 1];
+        }
+        for (; i < n; i++) {
+            l0 += e[i];
+            r0 += r[i];
+        }
+        db = r0 + r1;
+        return (l0 + l1) / n;
     }
 
     /** z = z + b */
@@ -112,17 +132,15 @@ final class LogisticPass {
     }
 
     /**
-     * e = e^(−|z|) in three passes, the first and the last in vector registers: k = round(x·log₂e),
-     * 2^k written as the bits of a double, then 2^k·e^r; Math.exp below {@link #LOW}.
+     * e = e^(−|z|) in two passes, the second in vector registers: 2^k for k = round(x·log₂e),
+     * written as the bits of a double, then 2^k·e^r; Math.exp below {@link #LOW}.
      */
     private static void expMinusAbs(double[] z, double[] e, int n) {
-        for (int i = 0; i < n; i++) {
-            e[i] = Math.rint(Math.max(-Math.abs(z[i]), LOW) * LOG2_E);
-        }
         boolean low = false;
         for (int i = 0; i < n; i++) {
+            double k = Math.rint(Math.max(-Math.abs(z[i]), LOW) * LOG2_E);
             // 2^k, its biased exponent written as bits
-            e[i] = Double.longBitsToDouble((long) (e[i] + 1023) << 52);
+            e[i] = Double.longBitsToDouble((long) (k + 1023) << 52);
             low |= -Math.abs(z[i]) < LOW;
         }
         for (int i = 0; i < n; i++) {
@@ -154,23 +172,19 @@ final class LogisticPass {
         }
     }
 
-    /** Σ v[i], i &lt; n, in four running sums. */
+    /** Σ v[i], i &lt; n, in two running sums (the order of the loop in {@link #pass}, so J is the same). */
     private static double sum(double[] v, int n) {
         double s0 = 0;
         double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (; i + 1 < n; i += 2) {
             s0 += v[i];
             s1 += v[i + 1];
-            s2 += v[i + 2];
-            s3 += v[i + 3];
         }
         for (; i < n; i++) {
             s0 += v[i];
         }
-        return (s0 + s1) + (s2 + s3);
+        return s0 + s1;
     }
 
     /** e^r for r = x − k·ln 2 (|r| ≤ ½ ln 2), by the Taylor series to r^13. */
