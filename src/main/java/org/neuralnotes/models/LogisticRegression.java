@@ -32,6 +32,9 @@ import org.neuralnotes.train.DivergenceWatch;
  * w ← w − α ∂J/∂w, b ← b − α ∂J/∂b, recording J every k steps (k = 100 by default), the
  * cost being the one computed before the step, as the note's {@code grad_descent} does.
  * {@link #model} is the note's {@code model()}: zero start, fit, train and test accuracy.
+ * Each iteration is one pass over the examples (package-private {@code LogisticPass}): from
+ * z = X·w + b, one e^(−|z|) per example gives both a − y and the log-loss, in buffers made once
+ * per {@code fit}.
  *
  * <p>The note's listing divides dw and db by the number of features m where the
  * derivation divides by the number of examples n. That slip is available, on request only,
