@@ -107,21 +107,29 @@ final class LogisticPass {
         double[] r = residual.data;
         double l0 = 0;
         double l1 = 0;
+        double l2 = 0;
+        double l3 = 0;
         double r0 = 0;
         double r1 = 0;
+        double r2 = 0;
+        double r3 = 0;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
+        for (; i + 3 < n; i += 4) {
             l0 += e[i];
             l1 += e[i + 1];
+            l2 += e[i + 2];
+            l3 += e[i + 3];
             r0 += r[i];
             r1 += r[i + 1];
+            r2 += r[i + 2];
+            r3 += r[i + 3];
         }
         for (; i < n; i++) {
             l0 += e[i];
             r0 += r[i];
         }
-        db = r0 + r1;
-        return (l0 + l1) / n;
+        db = (r0 + r1) + (r2 + r3);
+        return ((l0 + l1) + (l2 + l3)) / n;
     }
 
     /** z = z + b */
@@ -172,19 +180,23 @@ final class LogisticPass {
         }
     }
 
-    /** Σ v[i], i &lt; n, in two running sums (the order of the loop in {@link #pass}, so J is the same). */
+    /** Σ v[i], i &lt; n, in four running sums (the order of the loop in {@link #pass}, so J is the same). */
     private static double sum(double[] v, int n) {
         double s0 = 0;
         double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
+        for (; i + 3 < n; i += 4) {
             s0 += v[i];
             s1 += v[i + 1];
+            s2 += v[i + 2];
+            s3 += v[i + 3];
         }
         for (; i < n; i++) {
             s0 += v[i];
         }
-        return s0 + s1;
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** e^r for r = x − k·ln 2 (|r| ≤ ½ ln 2), by the Taylor series to r^13. */
