@@ -32,7 +32,7 @@ LIB_STAMP := target/.library-built
 VENV_STAMP := $(VENV)/.requirements-installed
 KERNEL_CONFIG := $(VENV)/.kernel-config
 KERNEL_STAMP := $(VENV)/.kernels-installed
-MAIN_SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null) tools/blas/build-bridge.sh tools/blas/requirements.txt
+MAIN_SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
 KERNEL_SETTINGS := $(KERNEL) $(KERNEL_HEAP) $(JAVA_HOME) $(shell command -v java)
 # Debian's chromium prints the PDFs and runs the browser tests; CHROMIUM=... names another one
 CHROMIUM ?= /usr/bin/chromium
@@ -56,15 +56,14 @@ help:
 	@echo "make clean | distclean"
 	@echo "settings: KERNEL=$(KERNEL) KERNEL_HEAP=$(KERNEL_HEAP) CELL_TIMEOUT=$(CELL_TIMEOUT) PYTHON=$(PYTHON) CHROMIUM=$(CHROMIUM)"
 
-## The library and the kernel's classpath: target/neuralnotes-<version>.jar, target/lib/, target/kernel/;
-## then the native BLAS bridge to numpy's OpenBLAS build (optional: says why when it cannot)
+## The library and the kernel's classpath: target/neuralnotes-<version>.jar, target/lib/ (with the
+## org.bytedeco:openblas jar, whose OpenBLAS the library copies to target/native/ on first use), target/kernel/
 lib: $(LIB_STAMP)
 $(LIB_STAMP): $(MAIN_SOURCES)
 	@echo "== library: mvn package (tests run in make test)"
 	rm -rf target/lib target/kernel
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package 2>&1 | $(NO_ANSI)
 	@echo "   $$(ls target/*.jar) + $$(ls target/lib | wc -l) jars in target/lib"
-	PYTHON=$(PYTHON) bash tools/blas/build-bridge.sh
 	@touch $@
 
 ## The project's Python environment, exactly as requirements.txt pins it
