@@ -102,6 +102,11 @@ public final class Widgets implements AutoCloseable {
         return new Label(this, text);
     }
 
+    /** An area of outputs that Java fills from any thread; see {@link Output#show}. */
+    public Output output() {
+        return new Output(this);
+    }
+
     /** Children side by side. */
     public Box hbox(Widget... children) {
         return new Box(this, "HBox", List.of(children));
