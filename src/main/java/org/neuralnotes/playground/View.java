@@ -61,6 +61,7 @@ interface View {
         void attach(Playground pg) {
             controls = new Controls(widgets, pg, pg.setting());
             figures = widgets.output();
+            widgets.onFrontEndClose(pg::close);
             widgets.display(controls.root());
             widgets.display(figures);
         }

@@ -108,6 +108,7 @@ public class Widget {
     /** A comm_msg from the front end (its data as JSON text); null when the front end closed the comm. */
     void receive(String dataJson) {
         if (dataJson == null) {
+            widgets.closedByFrontEnd(this);
             return;
         }
         Map<String, Object> data = Messages.parse(dataJson);
