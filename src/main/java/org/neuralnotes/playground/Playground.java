@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neuralnotes.data.TwoD;
+import org.neuralnotes.plot.HtmlOutput;
 import org.neuralnotes.plot.Notebook;
 import org.neuralnotes.widgets.Widgets;
 
@@ -271,7 +272,7 @@ public final class Playground implements AutoCloseable {
                     }
                 }
                 frameTimes.add(System.nanoTime());
-                draw();
+                draw(true);
                 synchronized (lock) {
                     if (!playing) {
                         continue;   // ends the thread at the top, after the controls say so below
@@ -295,8 +296,11 @@ public final class Playground implements AutoCloseable {
                     trainer = null;
                 }
             }
-            if (stoppedItself && !isClosed()) {
-                view.playing(false);   // the play button comes up by itself
+            if (!isClosed()) {
+                draw();   // the interactive figures of where play stopped
+                if (stoppedItself) {
+                    view.playing(false);   // the play button comes up by itself
+                }
             }
         }
     }
@@ -322,10 +326,18 @@ public final class Playground implements AutoCloseable {
 
     /** Builds the figures under the lock (they read the network), then shows them. */
     private void draw() {
+        draw(false);
+    }
+
+    /** A frame of play ({@code sketch}: SVG images in a page) or the interactive figures. */
+    private void draw(boolean sketch) {
         View.Frame frame;
         synchronized (lock) {
             run.record();
-            frame = new View.Frame(Figures.plots(run), Figures.weights(run), Figures.status(run), values(run));
+            HtmlOutput weights = Figures.weights(run);
+            frame = sketch && live()
+                    ? new View.Frame(null, weights, Figures.status(run), values(run), Sketches.frame(run, weights))
+                    : new View.Frame(Figures.plots(run), weights, Figures.status(run), values(run), null);
         }
         view.show(frame);
     }

@@ -12,8 +12,12 @@ import org.neuralnotes.widgets.Widgets;
 
 /** Where the playground draws: live in a page, as plain outputs of a cell, or as lines on the console. */
 interface View {
-    /** One redraw: the plots, the weights, the status line and its numbers. */
-    record Frame(FigureGroup plots, HtmlOutput weights, String status, Map<String, Object> values) {}
+    /**
+     * One redraw: the plots, the weights, the status line and its numbers; while playing, instead
+     * of the plots, {@code sketch}: the same figures as SVG images (see {@link Sketches}), else null.
+     */
+    record Frame(FigureGroup plots, HtmlOutput weights, String status, Map<String, Object> values,
+            HtmlOutput sketch) {}
 
     void show(Frame frame);
 
@@ -68,8 +72,13 @@ interface View {
 
         @Override
         public synchronized void show(Frame frame) {
-            List<Map<String, Object>> outputs = new ArrayList<>(Notebook.outputs(frame.plots()));
-            outputs.addAll(Notebook.outputs(frame.weights()));
+            List<Map<String, Object>> outputs = new ArrayList<>();
+            if (frame.sketch() != null) {
+                outputs.addAll(Notebook.outputs(frame.sketch()));
+            } else {
+                outputs.addAll(Notebook.outputs(frame.plots()));
+                outputs.addAll(Notebook.outputs(frame.weights()));
+            }
             figures.show(outputs);
             controls.status(frame.status());
         }

@@ -31,6 +31,7 @@ class PlaygroundLiveTest {
         final Map<String, Map<String, Object>> states = new LinkedHashMap<>();
         final Map<String, Consumer<String>> inboxes = new LinkedHashMap<>();
         final List<String> updates = new CopyOnWriteArrayList<>();   // comm id of each update message
+        final List<String> outputUpdates = new CopyOnWriteArrayList<>();   // JSON of each update with outputs
 
         @Override
         public synchronized Comm open(String commId, String target, String dataJson, Map<String, Object> metadata,
@@ -42,8 +43,12 @@ class PlaygroundLiveTest {
             return new Comm() {
                 @Override
                 public void send(String json) {
-                    if ("update".equals(parse(json).get("method"))) {
+                    Map<String, Object> m = parse(json);
+                    if ("update".equals(m.get("method"))) {
                         updates.add(commId);
+                        if (((Map<?, ?>) m.get("state")).containsKey("outputs")) {
+                            outputUpdates.add(json);
+                        }
                     }
                 }
 
@@ -131,6 +136,10 @@ class PlaygroundLiveTest {
         }
         assertEquals(0, pg.steps() % Playground.STEPS_PER_FRAME, "frames of " + Playground.STEPS_PER_FRAME);
         assertTrue(page.figureUpdates(output) > before, "the figures were redrawn");
+        // while playing, a frame is one HTML output of SVG images, not three plotly figures
+        String playingFrame = page.outputUpdates.get(page.outputUpdates.size() - 1);
+        assertTrue(playingFrame.contains("nn-playground-frame") && playingFrame.contains("Training points, step ")
+                && !playingFrame.contains("application/vnd.plotly.v1+json"), playingFrame.substring(0, 300));
 
         page.send(play, Map.of("value", false));
         assertTrue(waitFor(() -> !pg.training(), 2000), "the thread ends after pause");
@@ -138,6 +147,9 @@ class PlaygroundLiveTest {
         Thread.sleep(3 * Playground.FRAME_MILLIS);
         assertEquals(paused, pg.steps(), "no step after pause");
         assertTrue(trainingThreads().isEmpty(), "no training thread left: " + trainingThreads());
+        // where play stopped, the interactive figures again
+        String last = page.outputUpdates.get(page.outputUpdates.size() - 1);
+        assertTrue(last.contains("application/vnd.plotly.v1+json") && last.contains("step " + paused), "plotly");
         // the rate: frames are paced at FRAME_MILLIS at most
         assertTrue(pg.framesPerSecond() > 0 && pg.framesPerSecond() <= 1000.0 / Playground.FRAME_MILLIS + 0.5,
                 "fps " + pg.framesPerSecond());
