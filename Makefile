@@ -51,6 +51,8 @@ help:
 	@echo "make test       Java unit tests (mvn test), then pytest: the harness, pins, notebook hygiene,"
 	@echo "                binder/postBuild, every notebook under IJava, JJava and Rapaio, the reports in"
 	@echo "                headless Chromium offline, their PDFs, a notebook run from JupyterLab's interface"
+	@echo "                and the playground (notebook 06) played in JupyterLab under IJava and JJava"
+	@echo "                (screenshots and redraws per second in build/playground/)"
 	@echo "make lab        JupyterLab with the kernel ready (LAB_ARGS='--no-browser --ip=0.0.0.0' etc.)"
 	@echo "make lib | venv | kernels | report-assets | browser | test-deps   one step of the set-up"
 	@echo "make clean | distclean"
