@@ -26,8 +26,6 @@ final class LogisticPass {
     /** ln 2 = LN2_HI + LN2_LO, LN2_HI with trailing zero bits so that k·LN2_HI is exact. */
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
-    /** 2^600: z·2^600·2^600 clamped to [0, 1] is 1 for every z &gt; 0, 0 for z ≤ 0. */
-    private static final double TWO_600 = 0x1p600;
 
     private final int n;
     private final DMatrixRMaj z;
@@ -103,33 +101,8 @@ final class LogisticPass {
         if (!gradient) {
             return sum(e, n) / n;
         }
-        // Σ L and Σ (a − y) in one loop
-        double[] r = residual.data;
-        double l0 = 0;
-        double l1 = 0;
-        double l2 = 0;
-        double l3 = 0;
-        double r0 = 0;
-        double r1 = 0;
-        double r2 = 0;
-        double r3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            l0 += e[i];
-            l1 += e[i + 1];
-            l2 += e[i + 2];
-            l3 += e[i + 3];
-            r0 += r[i];
-            r1 += r[i + 1];
-            r2 += r[i + 2];
-            r3 += r[i + 3];
-        }
-        for (; i < n; i++) {
-            l0 += e[i];
-            r0 += r[i];
-        }
-        db = (r0 + r1) + (r2 + r3);
-        return ((l0 + l1) + (l2 + l3)) / n;
+        db = sum(residual.data, n);
+        return sum(e, n) / n;
     }
 
     /** z = z + b */
@@ -165,11 +138,10 @@ final class LogisticPass {
         }
     }
 
-    /** r = a − y, a = (z &gt; 0 ? 1 : e)/(1 + e) without a branch: the numerator is max(e, [z &gt; 0]). */
+    /** r = a − y, with a = (z &gt; 0 ? 1 : e)/(1 + e) and e = e^(−|z|). */
     private static void residual(double[] z, double[] e, double[] y, double[] r, int n) {
         for (int i = 0; i < n; i++) {
-            double step = Math.min(Math.max(z[i] * TWO_600 * TWO_600, 0.0), 1.0);
-            r[i] = Math.max(e[i], step) / (1.0 + e[i]) - y[i];
+            r[i] = (z[i] > 0 ? 1.0 : e[i]) / (1.0 + e[i]) - y[i];
         }
     }
 
@@ -180,7 +152,7 @@ final class LogisticPass {
         }
     }
 
-    /** Σ v[i], i &lt; n, in four running sums (the order of the loop in {@link #pass}, so J is the same). */
+    /** Σ v[i], i &lt; n, in four running sums (independent additions the CPU can overlap). */
     private static double sum(double[] v, int n) {
         double s0 = 0;
         double s1 = 0;
