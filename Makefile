@@ -32,7 +32,7 @@ LIB_STAMP := target/.library-built
 VENV_STAMP := $(VENV)/.requirements-installed
 KERNEL_CONFIG := $(VENV)/.kernel-config
 KERNEL_STAMP := $(VENV)/.kernels-installed
-MAIN_SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null) tools/blas/build-bridge.sh tools/blas/requirements.txt
+MAIN_SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
 KERNEL_SETTINGS := $(KERNEL) $(KERNEL_HEAP) $(JAVA_HOME) $(shell command -v java)
 # Debian's chromium prints the PDFs and runs the browser tests; CHROMIUM=... names another one
 CHROMIUM ?= /usr/bin/chromium
@@ -51,20 +51,21 @@ help:
 	@echo "make test       Java unit tests (mvn test), then pytest: the harness, pins, notebook hygiene,"
 	@echo "                binder/postBuild, every notebook under IJava, JJava and Rapaio, the reports in"
 	@echo "                headless Chromium offline, their PDFs, a notebook run from JupyterLab's interface"
+	@echo "                and the playground (notebook 06) played in JupyterLab under IJava and JJava"
+	@echo "                (screenshots and redraws per second in build/playground/)"
 	@echo "make lab        JupyterLab with the kernel ready (LAB_ARGS='--no-browser --ip=0.0.0.0' etc.)"
 	@echo "make lib | venv | kernels | report-assets | browser | test-deps   one step of the set-up"
 	@echo "make clean | distclean"
 	@echo "settings: KERNEL=$(KERNEL) KERNEL_HEAP=$(KERNEL_HEAP) CELL_TIMEOUT=$(CELL_TIMEOUT) PYTHON=$(PYTHON) CHROMIUM=$(CHROMIUM)"
 
-## The library and the kernel's classpath: target/neuralnotes-<version>.jar, target/lib/, target/kernel/;
-## then the native BLAS bridge to numpy's OpenBLAS build (optional: says why when it cannot)
+## The library and the kernel's classpath: target/neuralnotes-<version>.jar, target/lib/ (with the
+## org.bytedeco:openblas jar, whose OpenBLAS the library copies to target/native/ on first use), target/kernel/
 lib: $(LIB_STAMP)
 $(LIB_STAMP): $(MAIN_SOURCES)
 	@echo "== library: mvn package (tests run in make test)"
 	rm -rf target/lib target/kernel
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package 2>&1 | $(NO_ANSI)
 	@echo "   $$(ls target/*.jar) + $$(ls target/lib | wc -l) jars in target/lib"
-	PYTHON=$(PYTHON) bash tools/blas/build-bridge.sh
 	@touch $@
 
 ## The project's Python environment, exactly as requirements.txt pins it
@@ -133,7 +134,7 @@ test: $(KERNEL_STAMP) $(REPORT_ASSETS) $(TEST_NODE_DEPS) browser
 	@mkdir -p build/logs
 	@echo "== Java unit tests: mvn test"
 	$(MVN) $(MVN_FLAGS) test 2>&1 | $(NO_ANSI) | tee build/logs/mvn-test.log
-	@echo "== Python tests: pytest (notebooks under java-ijava, java-jjava and java-rapaio, reports in Chromium, JupyterLab UI)"
+	@echo "== Python tests: pytest (notebooks under java-ijava and java-jjava, reports in Chromium, JupyterLab UI)"
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee build/logs/pytest.log
 	@echo "== summary"
 	@grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$$' build/logs/mvn-test.log | tail -n 1 \

@@ -1,6 +1,4 @@
-# Benchmarks and the native BLAS. Included by the Makefile; also works alone:
-#   make -f bench.mk blas    install the system's OpenBLAS (apt, as root): only needed where the
-#                            OpenBLAS jar of the pom does not apply (not Linux x86_64)
+# Benchmarks. Included by the Makefile; also works alone:
 #   make -f bench.mk bench   the benchmark suite: the library through its public API (Network +
 #                            Trainer; LogisticRegression.fit for W1; plain EJML) vs numpy with
 #                            examples as columns (the notes' layout) and as rows vs Deeplearning4j
@@ -27,10 +25,7 @@ LATENCY_ARGS   ?=
 BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --no-dl4j --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
 BENCH_LATENCY   = $(LATENCY_PYTHON) tools/bench/latency.py --out $(BENCH_DIR) $(LATENCY_ARGS)
 
-.PHONY: blas bench bench-java bench-python bench-latency bench-dl4j
-
-blas:
-	bash tools/bench/install-openblas.sh
+.PHONY: bench bench-java bench-python bench-latency bench-dl4j
 
 bench: bench-java bench-dl4j bench-python $(KERNEL_STAMP)
 	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
@@ -70,10 +65,8 @@ bench-dl4j: bench-java
 	javac -nowarn -d $(BENCH_DL4J)/classes -cp "$$(cat $(BENCH_DL4J)/classpath.txt)" \
 	  $$(find bench/dl4j/java -name '*.java')
 
-# The routes tried for the engine, side by side in the same alternating run:
-# the default engine (dev.ludovic.netlib JNI + numpy's OpenBLAS build, scipy-openblas32, through
-# tools/blas/build-bridge.sh's bridge), the same JNI on the OpenBLAS 0.3.31 of the
-# org.bytedeco:openblas jar and on the system's OpenBLAS (Debian 0.3.21), bytedeco's own
+# Other routes for the engine, side by side in the same alternating run: the default engine
+# (dev.ludovic.netlib JNI + the OpenBLAS 0.3.31 of the org.bytedeco:openblas jar), bytedeco's own
 # cblas_dgemm on double[] (copies), EJML multi-threaded, plain EJML, numpy, PyTorch
 # -> build/bench/alternatives/
 BENCH_ALT      := $(BENCH_DIR)/alt
@@ -81,7 +74,7 @@ BENCH_BYTEDECO := org.bytedeco:openblas:0.3.31-1.5.13 \
                   org.bytedeco:javacpp:1.5.13 org.bytedeco:javacpp:1.5.13:jar:linux-x86_64
 
 .PHONY: bench-alternatives
-bench-alternatives: blas bench-java bench-python
+bench-alternatives: bench-java bench-python
 	mkdir -p $(BENCH_ALT)/jars $(BENCH_ALT)/classes
 	for a in $(BENCH_BYTEDECO); do \
 	  $(BENCH_MVN) -q -o dependency:copy -Dartifact=$$a -DoutputDirectory=$(BENCH_ALT)/jars 2>/dev/null \
@@ -90,8 +83,6 @@ bench-alternatives: blas bench-java bench-python
 	  $$(find bench/alternatives bench/java -name '*.java')
 	$(BENCH_PYTHON) tools/bench/run.py --out $(BENCH_DIR)/alternatives --no-dl4j \
 	  --extra-classpath "$(CURDIR)/$(BENCH_ALT)/classes:$$(ls $(CURDIR)/$(BENCH_ALT)/jars/*.jar | tr '\n' ':')" \
-	  --variant "java-jar-openblas:-Dneuralnotes.blas.bridge=false" \
-	  --variant "java-system-openblas:-Ddev.ludovic.netlib.blas.nativeLibPath=/usr/lib/x86_64-linux-gnu/libopenblas.so.0" \
 	  --variant "java-bytedeco-cblas:-Dneuralnotes.engine=org.neuralnotes.bench.BytedecoEngine" \
 	  --variant "java-ejml-mt:-Dneuralnotes.engine=org.neuralnotes.bench.EjmlMtEngine" \
 	  $(BENCH_ARGS)

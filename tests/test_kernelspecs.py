@@ -52,6 +52,11 @@ def test_kernel_jvm_has_a_bounded_heap_and_its_jar_beside_the_spec(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_kernel_fixes_the_blas_thread_count_so_runs_repeat(name):
+    assert spec(name).env["OPENBLAS_NUM_THREADS"] == "2"
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_kernel_jvm_maps_the_class_archive_recorded_at_install(name):
     kernel = spec(name)
     archive_option = "-XX:SharedArchiveFile={resource_dir}/" + CLASS_ARCHIVE

@@ -61,6 +61,8 @@ LONG_CELLS_ALLOWED = 3  # long cells per notebook
 REPEATED_BLOCK = 3  # identical consecutive lines that may not recur in more than 2 cells
 CHECK_PRINT = re.compile(r"\"check: ")  # a string that starts a check line
 CHECK_LINE = re.compile(r"^check: ", re.MULTILINE)
+# a call of a kernel's own display function (IJava and JJava have one, Rapaio does not)
+KERNEL_DISPLAY = re.compile(r"(?<![\w.])display\(")
 # a method declared at the top level of a cell: `double name(...) {`
 METHOD = re.compile(r"^(?:static\s+)?[\w<>\[\],. ?]+\s+(\w+)\s*\([^;=]*\)\s*\{", re.MULTILINE)
 
@@ -88,6 +90,13 @@ def test_code_cells_are_short(notebook):
 def test_no_code_cell_prints_check_lines(notebook):
     found = [n for n, source in code_cells(notebook) if CHECK_PRINT.search(source)]
     assert found == [], f"{notebook.name}: cells {found} print 'check: ' lines; record values with Notebook.show"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=[p.name for p in NOTEBOOK_FILES])
+def test_cells_display_through_the_library(notebook):
+    found = [n for n, source in code_cells(notebook) if KERNEL_DISPLAY.search(source)]
+    assert found == [], (f"{notebook.name}: cells {found} call the kernel's display(...), which not every kernel"
+                         " has; call Notebook.display(...)")
 
 
 def repeated_blocks(cells, size=REPEATED_BLOCK):
@@ -131,6 +140,8 @@ def test_the_hygiene_checks_catch_what_they_look_for():
     assert cell_lengths([(1, long_cell)]) == {1: 41}
     assert CHECK_PRINT.search('System.out.println("check: n = " + n);')
     assert CHECK_LINE.search("first\ncheck: n = 3\n")
+    assert KERNEL_DISPLAY.search("display(LossCurves.of(h).build());")
+    assert not KERNEL_DISPLAY.search("Notebook.display(LossCurves.of(h).build());")
     setup = "Rng r = new Rng(1);\nint n = 3;\nint p = 4;\n"
     assert repeated_blocks([(1, setup), (2, setup + "x();"), (3, "y();\n" + setup)]) != {}
     assert repeated_blocks([(1, setup), (2, setup)]) == {}

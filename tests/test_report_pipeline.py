@@ -85,9 +85,8 @@ def test_without_chromium_the_runner_writes_html_and_says_why_there_is_no_pdf(tm
     assert (tmp_path / "reports" / "report.html").is_file()
     assert not (tmp_path / "reports" / "report.pdf").exists()
     assert "reports: 1 written to" in result.stdout and "(HTML only)" in result.stdout
-    assert f"PDFs skipped: no Chromium at {tmp_path / 'no-chromium'}: run `make browser`" in result.stdout \
-        or f"PDFs skipped: no Chromium at {tmp_path / 'no-chromium'}: Debian's chromium is not installed" \
-        in result.stdout
+    why = f"PDFs and plot images skipped: no Chromium at {tmp_path / 'no-chromium'}: "
+    assert why + "run `make browser`" in result.stdout or why + "Debian's chromium is not installed" in result.stdout
 
 
 def test_missing_report_assets_fail_the_export_saying_what_to_run(tmp_path):

@@ -91,7 +91,8 @@ def test_the_report_holds_every_plot_and_loads_nothing_from_a_url(notebook_runs,
     for url in urls:
         assert not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I) or url.startswith("data:"), \
             f"the report loads {url}"
-        assert (REPORTS / url.split("?")[0]).is_file(), f"{url} is missing next to the report"
+        if not url.startswith("data:"):
+            assert (REPORTS / url.split("?")[0]).is_file(), f"{url} is missing next to the report"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_FILES, ids=IDS)

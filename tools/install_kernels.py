@@ -55,6 +55,9 @@ DEFAULT_HEAP = "1g"
 QUIET_SLF4J = ("-Dslf4j.internal.verbosity=ERROR",)
 # Java 17 takes its default charset from the locale; under LANG=C a notebook's "X·W" would print "X?W".
 UTF8 = ("-Dfile.encoding=UTF-8",)
+# OpenBLAS adds in another order with another thread count, so the kernels fix it: with the same
+# seed a notebook repeats bit for bit on one machine (OpenBLAS uses fewer on a machine with fewer cores)
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "2"}
 KERNEL_NAMES = {"ijava": "java-ijava", "jjava": "java-jjava", "rapaio": "java-rapaio"}
 DEFAULT_NAME = "java"
 CLASS_ARCHIVE = "classes.jsa"  # beside kernel.json; the JVM finds it through {resource_dir}
@@ -214,7 +217,7 @@ def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str,
         "language": "java",
         "interrupt_mode": "message",
         "env": {impl.classpath_variable: cp.replace(os.pathsep, impl.classpath_separator),
-                **dict(impl.extra_env)},
+                **BLAS_THREADS, **dict(impl.extra_env)},
         "metadata": {
             "neuralnotes": {"kernel": name, "implementation": impl.key, "title": impl.title, "heap": heap}
         },

@@ -387,7 +387,7 @@ def _write_outputs(run: NotebookRun, executed_dir: Path | None, html_dir: Path |
     try:
         browser = chromium()
         if browser is not None:
-            add_images(run.nb, browser)
+            add_images(run.nb, browser, Path(assets_source) / "plotly.js-dist-min" / "plotly.min.js")
         else:
             run.images_skipped = pdf_unavailable()
         if executed_dir is not None:

@@ -7,7 +7,9 @@
 //   node tests/plot/playground_ui.mjs --url http://127.0.0.1:8899 --token TOKEN \
 //        --notebook 06-playground.ipynb --out build/playground/ijava [--chromium /usr/bin/chromium]
 //
-// Writes OUT-playing.png, OUT-slider.png, OUT-reset.png and prints one "measure: {...}" JSON line.
+// Writes OUT-playing.png, OUT-paused.png, OUT-slider.png, OUT-reset.png, OUT-fps.json (the redraws
+// per second while playing) and prints one "measure: {...}" JSON line. Leaves the last playground
+// playing, so that the caller can check that shutting the kernel down ends it.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,6 +48,8 @@ try {
   await page.goto(`${base}/lab/tree/${args.notebook}?token=${args.token}`, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('.jp-Notebook .jp-Cell', { state: 'attached', timeout: 120000 });
   await page.waitForTimeout(5000);
+  const news = page.getByRole('button', { name: 'No', exact: true });
+  if (await news.isVisible().catch(() => false)) await news.click();   // "notified about Jupyter news?"
   const started = () => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
     .some((p) => /\[\s*[0-9*]+\s*\]/.test(p.textContent));
   for (let attempt = 1; attempt <= 3 && !(await page.evaluate(started)); attempt++) {
@@ -89,31 +93,67 @@ try {
   check(stepOf(start) === 0, `before play the status reads "${start}", expected step 0`);
   const pointsBefore = await lossPoints();
 
-  // play: count the redraws the student sees (distinct status lines) for 6 s
+  // play: for 5 s, count the redraws the student sees: distinct status lines (the label) and
+  // distinct titles of the training plot ("Training points, step N": the figures drawn anew; while
+  // playing they are SVG images under captions, when paused plotly's figures)
+  const plotTitle = () => cell.evaluate((c) => {
+    const t = Array.from(c.querySelectorAll('.nn-playground-title, .js-plotly-plot .gtitle'))
+      .map((e) => e.textContent).find((x) => x.startsWith('Training points'));
+    return t || '';
+  });
   await button('play').click();
-  const seen = [];
+  await page.waitForFunction((el) => !/^step 0 /.test(el.textContent.trim()), await status.elementHandle(),
+    { timeout: 30000 });
+  const labels = [];
+  const titles = [];
   const t0 = Date.now();
-  while (Date.now() - t0 < 6000) {
+  while (Date.now() - t0 < 5000) {
     const s = await text();
-    if (seen[seen.length - 1] !== s) seen.push(s);
-    await page.waitForTimeout(40);
+    if (labels[labels.length - 1] !== s) labels.push(s);
+    const t = await plotTitle();
+    if (titles[titles.length - 1] !== t) titles.push(t);
+    await page.waitForTimeout(20);
   }
-  measure.redraws_in_6s = seen.length - 1;
-  measure.frames_per_second = (seen.length - 1) / 6;
+  const seconds = (Date.now() - t0) / 1000;
+  measure.label_updates_per_second = Number(((labels.length - 1) / seconds).toFixed(2));
+  measure.figure_updates_per_second = Number(((titles.length - 1) / seconds).toFixed(2));
+  measure.steps_while_measuring = [stepOf(labels[0]), stepOf(labels[labels.length - 1])];
   const playing = await text();
   measure.playing = playing;
-  check(stepOf(playing) > 0, `after 6 s of play the status reads "${playing}"`);
-  const pointsAfter = await lossPoints();
-  measure.loss_points = [pointsBefore, pointsAfter];
-  check(pointsAfter > pointsBefore, `the loss curve did not advance: ${pointsBefore} -> ${pointsAfter} points`);
+  check(stepOf(labels[labels.length - 1]) > stepOf(labels[0]),
+    `the step count did not advance while playing: "${labels[0]}" -> "${labels[labels.length - 1]}"`);
+  check(titles.length > 2, `the figures were not redrawn while playing: ${JSON.stringify(titles)}`);
+  measure.frame_images = await cell.evaluate((c) => c.querySelectorAll('.nn-playground-frame img').length);
+  check(measure.frame_images === 3, `while playing ${measure.frame_images} figure images shown, expected 3`);
   await page.screenshot({ path: `${out}-playing.png` });
+  fs.writeFileSync(`${out}-fps.json`, JSON.stringify({
+    kernel: path.basename(out),
+    seconds: Number(seconds.toFixed(2)),
+    figure_updates_per_second: measure.figure_updates_per_second,
+    label_updates_per_second: measure.label_updates_per_second,
+    steps: measure.steps_while_measuring,
+    how: 'distinct "Training points, step N" plot titles and distinct status lines seen in the page, '
+      + 'polled every 20 ms for 5 s while playing',
+  }, null, 1) + '\n');
 
-  // pause: within one redraw the step count stops
+  // pause: the step count stops within one redraw (25 steps) of what the page showed at the click
   await button('play').click();
-  await page.waitForTimeout(1000);
+  const atClick = stepOf(await text());
+  await page.waitForTimeout(1500);
   const paused = stepOf(await text());
   await page.waitForTimeout(1500);
-  check(stepOf(await text()) === paused, `still training after pause: ${paused} -> ${stepOf(await text())}`);
+  const later = stepOf(await text());
+  measure.pause = [atClick, paused, later];
+  check(later === paused, `still training after pause: ${paused} -> ${later}`);
+  check(paused - atClick <= 2 * 25, `pause took more than one redraw: step ${atClick} at the click, ${paused} after`);
+  // paused: the interactive figures again, the loss curve with the points of every frame played
+  await page.waitForFunction(([c, n]) => Array.from(c.querySelectorAll('.js-plotly-plot .gtitle'))
+    .some((e) => e.textContent === `Training points, step ${n}`), [await cell.elementHandle(), paused],
+  { timeout: 60000 }).catch(() => {});
+  const pointsAfter = await lossPoints();
+  measure.loss_points = [pointsBefore, pointsAfter];
+  check(pointsAfter > pointsBefore + 2, `the loss curve did not advance: ${pointsBefore} -> ${pointsAfter} points`);
+  await page.screenshot({ path: `${out}-paused.png` });
 
   // the same start, five steps: the same loss twice; after the slider moves, another one
   const fiveSteps = async () => {
@@ -136,14 +176,15 @@ try {
   const box = await handle.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
   await page.waitForTimeout(1500);
   const rateAfter = (await slider.locator('.widget-readout').textContent()).trim();
   measure.learning_rate = [rateBefore, rateAfter];
   check(rateAfter !== rateBefore, `the slider did not move: ${rateBefore}`);
   const saw = await text();
-  check(saw.includes(`learning rate ${rateAfter}`) || !saw.includes(`learning rate ${rateBefore}`),
+  measure.status_after_slider = saw;
+  check(saw.includes(`learning rate ${rateAfter},`),
     `Java did not see the new rate: slider ${rateAfter}, status "${saw}"`);
   const other = await fiveSteps();
   measure.five_step_losses = [lossOf(first), lossOf(again), lossOf(other)];
@@ -158,6 +199,11 @@ try {
   measure.reset = reset;
   check(stepOf(reset) === 0 && lossOf(reset) === lossOf(start), `after reset "${reset}", at first "${start}"`);
   await page.screenshot({ path: `${out}-reset.png` });
+
+  // play again and leave it playing: the caller shuts the kernel down while the thread trains
+  await button('play').click();
+  await page.waitForFunction((el) => !/^step 0 /.test(el.textContent.trim()), await status.elementHandle(),
+    { timeout: 30000 });
 } catch (e) {
   failures.push(`the test stopped: ${e.message.split('\n')[0]}`);
 } finally {

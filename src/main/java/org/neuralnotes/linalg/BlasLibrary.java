@@ -3,62 +3,40 @@ package org.neuralnotes.linalg;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.security.CodeSource;
 
 /**
  * Finds the native OpenBLAS that {@link BlasEngine} uses, before anything is loaded (the
- * JNI bridge can try only one library per JVM, so it must be told a file that exists).
+ * JNI bridge of {@code dev.ludovic.netlib} opens one library per JVM, the file named by its
+ * system property {@code dev.ludovic.netlib.blas.nativeLibPath}).
  *
- * <p>Order:
- * <ol>
- *   <li>a library named by the user with the system property
- *       {@code dev.ludovic.netlib.blas.nativeLibPath}, respected as is;</li>
- *   <li>the OpenBLAS build that numpy ships (the {@code scipy-openblas32} wheel), behind the
- *       bridge {@code libneuralnotes_blas.so} that gives its functions the names the JNI code looks
- *       up, when {@code tools/blas/build-bridge.sh} ({@code make lib}) has built it in
- *       {@code ~/.cache/neuralnotes/scipy-openblas/} (or under {@code neuralnotes.cache} or
- *       {@code $NEURALNOTES_CACHE});
- *       skipped with {@code -Dneuralnotes.blas.bridge=false};</li>
- *   <li>the OpenBLAS shipped inside the {@code org.bytedeco:openblas} jar for this platform,
- *       when that jar is on the classpath (a Maven dependency of the library): copied once into
- *       {@code ~/.cache/neuralnotes/<jar name>/} (or the directory in the system property
- *       {@code neuralnotes.cache}) and loaded from there;</li>
- *   <li>the system's OpenBLAS in the usual places (Debian/Ubuntu:
- *       {@code apt-get install libopenblas0-pthread}, which {@code make blas} does).</li>
- * </ol>
- * The path found is passed to the bridge through {@code dev.ludovic.netlib.blas.nativeLibPath}.
+ * <p>One route: the OpenBLAS inside the {@code org.bytedeco:openblas} jar for this platform, a
+ * Maven dependency of the library (Maven Central; nothing to compile or install). Its three
+ * files ({@code libopenblas.so.0} with {@code libgfortran.so.5} and {@code libquadmath.so.0})
+ * are copied out of the jar once into a folder of the project, {@code target/native/<jar name>/}
+ * beside the library's own classes or jar (the {@code target/} folder that {@code target/classes}
+ * or {@code target/neuralnotes-<version>.jar} is in), or into the folder named by the system
+ * property {@code neuralnotes.blas.dir}; then they are loaded from there. A library loaded from
+ * anywhere else than a {@code target/} folder needs that property, and otherwise uses the plain
+ * engine, saying why.
+ *
+ * <p>A library path the user gives netlib directly ({@code -Ddev.ludovic.netlib.blas.nativeLibPath=…})
+ * is netlib's own setting and is respected as is.
  */
 final class BlasLibrary {
     /** The property through which dev.ludovic.netlib is told which library to open. */
     static final String PATH_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
-    /** Where the bundled library is copied to (default ~/.cache/neuralnotes). */
-    static final String CACHE_PROPERTY = "neuralnotes.cache";
-    /** The same, from the environment, when the property is not set. */
-    static final String CACHE_VARIABLE = "NEURALNOTES_CACHE";
-    /** "false" leaves out the bridge to numpy's OpenBLAS build. */
-    static final String BRIDGE_PROPERTY = "neuralnotes.blas.bridge";
-    /** The folder under the cache where tools/blas/build-bridge.sh puts the bridge. */
-    static final String BRIDGE_DIR = "scipy-openblas";
-    static final String BRIDGE_FILE = "libneuralnotes_blas.so";
-
-    private static final String[] SYSTEM_CANDIDATES = {
-        "/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
-        "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0",
-        "/usr/lib/x86_64-linux-gnu/openblas-openmp/libopenblas.so.0",
-        "/usr/lib/aarch64-linux-gnu/libopenblas.so.0",
-        "/usr/lib/aarch64-linux-gnu/openblas-pthread/libopenblas.so.0",
-        "/usr/lib64/libopenblasp.so.0",
-        "/usr/lib64/libopenblas.so.0",
-        "/usr/lib/libopenblas.so.0",
-        "/usr/local/lib/libopenblas.so.0",
-    };
+    /** The folder the jar's libraries are copied into (default: target/native/&lt;jar name&gt;). */
+    static final String DIR_PROPERTY = "neuralnotes.blas.dir";
+    /** The Maven coordinates, for messages. */
+    static final String ARTIFACT = "org.bytedeco:openblas";
 
     /** The bundled library's runtime dependencies, loaded first, then the library itself. */
     private static final String[] BUNDLED_FILES = {
@@ -71,7 +49,7 @@ final class BlasLibrary {
      * The absolute path of the library to use; sets {@link #PATH_PROPERTY} to it when the user
      * had not.
      *
-     * @throws IllegalStateException when none is found, naming what was tried
+     * @throws IllegalStateException when it cannot be used, saying why
      */
     static synchronized String locate() {
         String os = System.getProperty("os.name", "");
@@ -88,46 +66,20 @@ final class BlasLibrary {
             }
             return given;
         }
-        List<String> tried = new ArrayList<>();
-        if (!"false".equalsIgnoreCase(System.getProperty(BRIDGE_PROPERTY, "true"))) {
-            Path bridge = bridge(cacheRoot());
-            if (bridge != null) {
-                System.setProperty(PATH_PROPERTY, bridge.toString());
-                return bridge.toString();
-            }
-            tried.add(cacheRoot().resolve(BRIDGE_DIR).resolve(BRIDGE_FILE)
-                    + " (not built: tools/blas/build-bridge.sh)");
-        }
         String platform = arch.equals("amd64") ? "linux-x86_64" : "linux-arm64";
+        String bundled;
         try {
-            String bundled = bundled(platform);
-            if (bundled != null) {
-                System.setProperty(PATH_PROPERTY, bundled);
-                return bundled;
-            }
-            tried.add("org.bytedeco:openblas:" + platform + " jar (not on the classpath)");
+            bundled = bundled(platform);
         } catch (IOException | RuntimeException | LinkageError e) {
-            tried.add("org.bytedeco:openblas:" + platform + " jar (" + e + ")");
+            throw new IllegalStateException("native BLAS: could not copy or load the OpenBLAS of the "
+                    + ARTIFACT + ":" + platform + " jar (" + e + ")", e);
         }
-        for (String candidate : SYSTEM_CANDIDATES) {
-            tried.add(candidate);
-            if (new File(candidate).isFile()) {
-                System.setProperty(PATH_PROPERTY, candidate);
-                return candidate;
-            }
+        if (bundled == null) {
+            throw new IllegalStateException("native BLAS: the " + ARTIFACT + ":" + platform
+                    + " jar is not on the classpath (the pom brings it for linux-x86_64)");
         }
-        throw new IllegalStateException("native BLAS: no OpenBLAS found (tried " + tried
-                + "); install it with 'apt-get install libopenblas0-pthread' (make blas)"
-                + " or name a library with -D" + PATH_PROPERTY + "=/path/to/libopenblas.so.0");
-    }
-
-    /**
-     * The bridge to numpy's OpenBLAS build under the cache folder {@code root}, or null when it
-     * has not been built there.
-     */
-    static Path bridge(Path root) {
-        Path library = root.resolve(BRIDGE_DIR).resolve(BRIDGE_FILE);
-        return Files.isRegularFile(library) ? library.toAbsolutePath() : null;
+        System.setProperty(PATH_PROPERTY, bundled);
+        return bundled;
     }
 
     /**
@@ -143,7 +95,8 @@ final class BlasLibrary {
         if (library == null) {
             return null;
         }
-        Path dir = cacheRoot().resolve(jarName(library.toString(), platform));
+        Path dir = nativeDir(System.getProperty(DIR_PROPERTY), codeLocation())
+                .resolve(jarName(library.toString(), platform));
         Files.createDirectories(dir);
         Path target = null;
         for (String name : BUNDLED_FILES) {
@@ -158,26 +111,38 @@ final class BlasLibrary {
         return target == null ? null : target.toString();
     }
 
+    /** Where the library's classes come from: target/classes or target/neuralnotes-….jar; null if unknown. */
+    private static Path codeLocation() {
+        CodeSource source = BlasLibrary.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        try {
+            return Paths.get(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
-     * The folder for native libraries: the property {@code neuralnotes.cache}, else the
-     * environment variable {@code NEURALNOTES_CACHE} (which tools/blas/build-bridge.sh reads
-     * too), else ~/.cache/neuralnotes, else a folder under java.io.tmpdir when home is read-only.
+     * The folder the jar's libraries are copied into: {@code given} (the property
+     * {@code neuralnotes.blas.dir}) when set, else {@code native/} in the {@code target/} folder
+     * that holds {@code code} (the library's classes folder or jar).
+     *
+     * @throws IllegalStateException when neither applies
      */
-    static Path cacheRoot() {
-        String given = System.getProperty(CACHE_PROPERTY);
-        if (given == null || given.isBlank()) {
-            given = System.getenv(CACHE_VARIABLE);
-        }
+    static Path nativeDir(String given, Path code) {
         if (given != null && !given.isBlank()) {
-            return Paths.get(given);
+            return Paths.get(given).toAbsolutePath();
         }
-        Path home = Paths.get(System.getProperty("user.home", "."), ".cache", "neuralnotes");
-        if (Files.isWritable(home) || (!Files.exists(home) && home.getParent() != null
-                && (Files.isWritable(home.getParent()) || !Files.exists(home.getParent())))) {
-            return home;
+        Path build = code == null ? null : code.toAbsolutePath().getParent();
+        if (build != null && build.getFileName() != null
+                && build.getFileName().toString().equals("target")) {
+            return build.resolve("native");
         }
-        return Paths.get(System.getProperty("java.io.tmpdir"),
-                "neuralnotes-" + System.getProperty("user.name", "user"));
+        throw new IllegalStateException("the library is loaded from " + code + ", not from a"
+                + " project's target/ folder: name the folder for its OpenBLAS with -D"
+                + DIR_PROPERTY + "=/path/to/folder");
     }
 
     /** "openblas-0.3.31-1.5.13-linux-x86_64" from "jar:file:/…/openblas-….jar!/…". */

@@ -3,6 +3,7 @@ package org.neuralnotes.models;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Activations;
 import org.neuralnotes.activation.Sigmoid;
@@ -31,6 +32,9 @@ import org.neuralnotes.train.DivergenceWatch;
  * w ← w − α ∂J/∂w, b ← b − α ∂J/∂b, recording J every k steps (k = 100 by default), the
  * cost being the one computed before the step, as the note's {@code grad_descent} does.
  * {@link #model} is the note's {@code model()}: zero start, fit, train and test accuracy.
+ * Each iteration is one pass over the examples (package-private {@code LogisticPass}): from
+ * z = X·w + b, one e^(−|z|) per example gives both a − y and the log-loss, in buffers made once
+ * per {@code fit}.
  *
  * <p>The note's listing divides dw and db by the number of features m where the
  * derivation divides by the number of examples n. That slip is available, on request only,
@@ -79,7 +83,7 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("w: expected a column of shape px1, found " + Checks.shape(w));
         }
         Checks.finite("w", w);
-        checkFinite("b", b);
+        LogisticChecks.checkFinite("b", b);
         DMatrixRMaj bb = new DMatrixRMaj(1, 1);
         bb.data[0] = b;
         return new LogisticRegression(w.copy(), bb);
@@ -129,21 +133,22 @@ public final class LogisticRegression {
 
     /** Sets the bias b. */
     public void setB(double value) {
-        checkFinite("value", value);
+        LogisticChecks.checkFinite("value", value);
         b.data[0] = value;
     }
 
     /** a = σ(X·w + b), the probability that y = 1, one row per example. */
     public DMatrixRMaj probabilities(DMatrixRMaj X) {
         checkX(X);
-        return sigmoid(z(X));
+        // a = σ(z)
+        return Activations.sigmoid().forward(z(X));
     }
 
     /** J(w, b), the mean log-loss over the examples. */
     public double cost(DMatrixRMaj X, DMatrixRMaj y) {
         checkX(X);
         checkY(y, X.numRows);
-        return costFromZ(z(X), y);
+        return new LogisticPass(X.numRows).cost(X, w, b.data[0], y);
     }
 
     /** J and its gradient (the note's {@code cost_function}), divided by n. */
@@ -181,31 +186,38 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("settings: expected GradientDescentSettings, found null");
         }
         double alpha = settings.learningRate();
+        double divisor = divisor(X, settings.gradientScale());
         List<Integer> recordedAt = new ArrayList<>();
         List<Double> costs = new ArrayList<>();
         DivergenceWatch watch = new DivergenceWatch(List.of(w, b));
-        CostGradient last = null;
+        // one pass per iteration over buffers made once: z, e^(−|z|), a − y, dw, and Xᵀ
+        LogisticPass pass = new LogisticPass(X.numRows);
+        DMatrixRMaj Xt = CommonOps_DDRM.transpose(X, null);
+        DMatrixRMaj dw = new DMatrixRMaj(w.numRows, 1);
+        double J = Double.NaN;
         for (int i = 0; i < settings.iterations(); i++) {
-            last = evaluate(X, y, settings.gradientScale());
-            if (watch.diverged(i, last.J())) {
-                String what = Double.isFinite(last.J()) ? watch.rise() : "the cost became " + last.J();
+            // J, ∂J/∂w and ∂J/∂b at the current (w, b)
+            J = pass.costAndGradient(X, Xt, w, b.data[0], y, divisor, dw);
+            if (watch.diverged(i, J)) {
+                String what = Double.isFinite(J) ? watch.rise() : "the cost became " + J;
                 throw new DivergenceException("training diverged at iteration " + i + ": " + what + "; "
                         + watch.path() + "; " + watch.restore() + "; try a smaller learningRate than "
-                        + alpha + " or standardized features (" + settings + ")", i, last.J());
+                        + alpha + " or standardized features (" + settings + ")", i, J);
             }
             // w ← w − α ∂J/∂w
             for (int j = 0; j < w.numRows; j++) {
-                w.data[j] -= alpha * last.dw().data[j];
+                w.data[j] -= alpha * dw.data[j];
             }
             // b ← b − α ∂J/∂b
-            b.data[0] -= alpha * last.db();
+            b.data[0] -= alpha * pass.db();
             if (i % settings.recordEvery() == 0) {
                 recordedAt.add(i);
-                costs.add(last.J());
+                costs.add(J);
             }
         }
-        double finalCost = costFromZ(z(X), y);
-        return new FitResult(settings, recordedAt, costs, w.copy(), b.data[0], last.dw(), last.db(), finalCost);
+        double lastDb = pass.db();
+        double finalCost = pass.cost(X, w, b.data[0], y);
+        return new FitResult(settings, recordedAt, costs, w.copy(), b.data[0], dw, lastDb, finalCost);
     }
 
     /** ŷ = 1 where a ≥ 0.5, else 0 (the note's {@code predict}). */
@@ -248,10 +260,10 @@ public final class LogisticRegression {
     public static ModelReport model(DMatrixRMaj Xtrain, DMatrixRMaj ytrain, DMatrixRMaj Xtest,
                                     DMatrixRMaj ytest, GradientDescentSettings settings) {
         Checks.nonEmpty("Xtrain", Xtrain);
-        checkX("Xtrain", Xtrain, Xtrain.numCols);
-        checkY("ytrain", ytrain, Xtrain.numRows);
-        checkX("Xtest", Xtest, Xtrain.numCols);
-        checkY("ytest", ytest, Xtest.numRows);
+        LogisticChecks.checkX("Xtrain", Xtrain, Xtrain.numCols);
+        LogisticChecks.checkY("ytrain", ytrain, Xtrain.numRows);
+        LogisticChecks.checkX("Xtest", Xtest, Xtrain.numCols);
+        LogisticChecks.checkY("ytest", ytest, Xtest.numRows);
         LogisticRegression model = zeros(Xtrain.numCols);
         FitResult fit = model.fit(Xtrain, ytrain, settings);
         DMatrixRMaj trainPredictions = model.predict(Xtrain);
@@ -260,30 +272,17 @@ public final class LogisticRegression {
                 accuracyOf(trainPredictions, ytrain), accuracyOf(testPredictions, ytest));
     }
 
+    /** J and the gradient at the current (w, b), in a pass of its own (fresh buffers). */
     private CostGradient evaluate(DMatrixRMaj X, DMatrixRMaj y, GradientScale scale) {
-        int n = X.numRows;
-        DMatrixRMaj z = z(X);
-        DMatrixRMaj a = sigmoid(z);
-        double J = costFromZ(z, y);
-        // dz = a − y
-        DMatrixRMaj dz = new DMatrixRMaj(n, 1);
-        for (int i = 0; i < n; i++) {
-            dz.data[i] = a.data[i] - y.data[i];
-        }
-        // divide by n (the derivation) or, for the slip, by m = the number of features
-        double divisor = scale == GradientScale.EXAMPLES ? n : X.numCols;
-        // ∂J/∂w = (1/n) Xᵀ(a − y)
-        DMatrixRMaj dw = Products.multTransA(X, dz, new DMatrixRMaj(1, 1));
-        for (int j = 0; j < dw.numRows; j++) {
-            dw.data[j] /= divisor;
-        }
-        // ∂J/∂b = (1/n) Σ_i (a_i − y_i)
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += dz.data[i];
-        }
-        double db = sum / divisor;
-        return new CostGradient(J, dw, db);
+        LogisticPass pass = new LogisticPass(X.numRows);
+        DMatrixRMaj dw = new DMatrixRMaj(w.numRows, 1);
+        double J = pass.costAndGradient(X, w, b.data[0], y, divisor(X, scale), dw);
+        return new CostGradient(J, dw, pass.db());
+    }
+
+    /** n (the derivation) or, for the slip, m = the number of features. */
+    private static double divisor(DMatrixRMaj X, GradientScale scale) {
+        return scale == GradientScale.EXAMPLES ? X.numRows : X.numCols;
     }
 
     /** z = X·w + b */
@@ -295,33 +294,6 @@ public final class LogisticRegression {
         return z;
     }
 
-    private static DMatrixRMaj sigmoid(DMatrixRMaj z) {
-        // a = σ(z)
-        return Activations.sigmoid().forward(z);
-    }
-
-    /**
-     * J = −(1/n) Σ [y ln σ(z) + (1 − y) ln(1 − σ(z))], computed as (1/n) Σ [y·s(−z) + (1 − y)·s(z)]
-     * with s(x) = ln(1 + eˣ), the same number without ln 0 when σ(z) rounds to 0 or 1.
-     */
-    private static double costFromZ(DMatrixRMaj z, DMatrixRMaj y) {
-        int n = z.numRows;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double zi = z.data[i];
-            double yi = y.data[i];
-            // L(a, y) = −[y ln a + (1 − y) ln(1 − a)], with ln σ(z) = −s(−z) and ln(1 − σ(z)) = −s(z)
-            sum += yi * softplus(-zi) + (1 - yi) * softplus(zi);
-        }
-        // J = (1/n) Σ L
-        return sum / n;
-    }
-
-    /** s(x) = ln(1 + eˣ) without overflow. */
-    private static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
     private static double accuracyOf(DMatrixRMaj yhat, DMatrixRMaj y) {
         int right = 0;
         for (int i = 0; i < y.numRows; i++) {
@@ -331,40 +303,11 @@ public final class LogisticRegression {
     }
 
     private void checkX(DMatrixRMaj X) {
-        checkX("X", X, features());
-    }
-
-    private static void checkX(String name, DMatrixRMaj X, int p) {
-        Checks.nonEmpty(name, X);
-        if (X.numCols != p) {
-            throw new IllegalArgumentException(name + ": expected " + p + " columns (one per feature, rows"
-                    + " are examples), found " + Checks.shape(X));
-        }
-        Checks.finite(name, X);
+        LogisticChecks.checkX("X", X, features());
     }
 
     private static void checkY(DMatrixRMaj y, int n) {
-        checkY("y", y, n);
-    }
-
-    private static void checkY(String name, DMatrixRMaj y, int n) {
-        Checks.nonEmpty(name, y);
-        if (y.numRows != n || y.numCols != 1) {
-            throw new IllegalArgumentException(name + ": expected shape " + n + "x1 (one label per row of X),"
-                    + " found " + Checks.shape(y));
-        }
-        for (int i = 0; i < n; i++) {
-            double v = y.data[i];
-            if (v != 0 && v != 1) {
-                throw new IllegalArgumentException(name + ": expected labels 0 or 1, found " + v + " at row " + i);
-            }
-        }
-    }
-
-    private static void checkFinite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + ": expected a finite number, found " + v);
-        }
+        LogisticChecks.checkY("y", y, n);
     }
 
     @Override

@@ -25,14 +25,14 @@ final class Figures {
     /** The boundary over the training points, over the test points, and both losses by step. */
     static FigureGroup plots(Run run) {
         PlotFigure train = DecisionBoundary.of(run.network()::predict, run.xTrain(), run.yTrain())
-                .resolution(RESOLUTION).title("Training points, step " + run.steps()).size(360, 340).build();
+                .resolution(RESOLUTION).title("Training points, step " + run.steps()).size(300, 280).build();
         PlotFigure test = DecisionBoundary.of(run.network()::predict, run.xTest(), run.yTest())
-                .resolution(RESOLUTION).title("Test points, step " + run.steps()).size(360, 340).build();
+                .resolution(RESOLUTION).title("Test points, step " + run.steps()).size(300, 280).build();
         List<Table> t = run.lossTables();
         Map<String, Table> runs = new LinkedHashMap<>();
         runs.put("train", t.get(0));
         runs.put("test", t.get(1));
-        PlotFigure loss = LossCurves.of(runs).title("Loss (cross-entropy)").size(420, 340).build();
+        PlotFigure loss = LossCurves.of(runs).title("Loss (cross-entropy)").size(360, 280).build();
         return new FigureGroup(List.of(train, test, loss));
     }
 

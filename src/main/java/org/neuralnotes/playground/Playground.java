@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neuralnotes.data.TwoD;
+import org.neuralnotes.plot.HtmlOutput;
 import org.neuralnotes.plot.Notebook;
 import org.neuralnotes.widgets.Widgets;
 
@@ -20,12 +21,15 @@ import org.neuralnotes.widgets.Widgets;
  * Playground.open(Setting.defaults().withDataset("xor").withInit("zeros"));   // a starting state
  * }</pre>
  *
- * <p><b>In a notebook page</b> (JupyterLab, Notebook 7) {@code open} shows the controls
- * ({@link Controls}) above the figures and returns at once; training runs on a background thread
- * while play is down, redrawing a few times per second, and stops by itself after
- * {@link #MAX_PLAY_STEPS} steps. Pausing takes effect at the next redraw (within
- * {@link #FRAME_MILLIS} ms). Opening another playground pauses this one; {@link #close()} stops its
- * thread, and the thread is a daemon, so it never keeps the kernel alive.
+ * <p><b>In a notebook page</b> (JupyterLab, Notebook 7; IJava or JJava) {@code open} shows the
+ * controls ({@link Controls}) above the figures and returns at once; while play is down a
+ * background thread trains {@link #STEPS_PER_FRAME} steps and redraws, at most once every
+ * {@link #FRAME_MILLIS} ms, and play comes up by itself after {@link #MAX_PLAY_STEPS} steps.
+ * Pausing stops it within one frame: the frame being drawn is the last, and the thread ends (a
+ * paused playground holds no thread). Opening another playground pauses this one; {@link #close()}
+ * stops it, and so does the page closing the widgets' comms; the thread is a daemon, so it never
+ * keeps the kernel alive. A kernel interrupt stops {@link #train} (the cell's own thread), not play:
+ * the kernels interrupt only the thread of the cell that runs.
  *
  * <p><b>Headless</b> (nbclient, {@code make notebooks}: no page to draw widgets) {@code open}
  * trains the setting for {@link #HEADLESS_STEPS} steps on the cell's own thread (a kernel
@@ -40,8 +44,10 @@ public final class Playground implements AutoCloseable {
     public static final int HEADLESS_STEPS = 1000;
     /** Play pauses by itself after this many steps. */
     public static final int MAX_PLAY_STEPS = 20_000;
-    /** Time between two redraws while training. */
-    public static final long FRAME_MILLIS = 250;
+    /** Steps trained between two redraws while playing. */
+    public static final int STEPS_PER_FRAME = 25;
+    /** Least time between two redraws while playing: at most 1000 / FRAME_MILLIS frames per second. */
+    public static final long FRAME_MILLIS = 200;
 
     private static Playground current;
 
@@ -77,9 +83,7 @@ public final class Playground implements AutoCloseable {
         Optional<Widgets> widgets = Notebook.inKernel() ? Widgets.inNotebook() : Optional.empty();
         Playground pg;
         if (widgets.isPresent()) {
-            pg = new Playground(setting, new View.Live(widgets.get()));
-            ((View.Live) pg.view).attach(pg);
-            pg.draw();
+            pg = live(setting, widgets.get());
         } else {
             pg = new Playground(setting, Notebook.inKernel() ? new View.Outputs() : new View.Console());
             pg.train(HEADLESS_STEPS);
@@ -87,6 +91,14 @@ public final class Playground implements AutoCloseable {
         synchronized (Playground.class) {
             current = pg;
         }
+        return pg;
+    }
+
+    /** A playground whose controls and figures are these widgets (open() in a page; tests). */
+    static Playground live(Setting setting, Widgets widgets) {
+        Playground pg = new Playground(setting, new View.Live(widgets));
+        ((View.Live) pg.view).attach(pg);
+        pg.draw();
         return pg;
     }
 
@@ -229,21 +241,29 @@ public final class Playground implements AutoCloseable {
             closed = true;
             lock.notifyAll();
         }
+        synchronized (Playground.class) {
+            if (current == this) {
+                current = null;
+            }
+        }
         view.close();
     }
 
+    /**
+     * The training thread: a frame is {@link #STEPS_PER_FRAME} steps, then a redraw, at most one frame
+     * every {@link #FRAME_MILLIS} ms. It ends as soon as play is up (paused, closed, or done), so a
+     * paused playground holds no thread.
+     */
     private void trainLoop() {
         try {
             while (true) {
+                long frameStart = System.nanoTime();
                 synchronized (lock) {
-                    while (!playing && !closed) {
-                        lock.wait();
-                    }
-                    if (closed) {
+                    if (!playing || closed) {
+                        trainer = null;   // under the lock: play() starts a new thread from here on
                         return;
                     }
-                    long end = System.nanoTime() + FRAME_MILLIS * 1_000_000;
-                    while (System.nanoTime() < end && stepsLeft > 0 && run.step()) {
+                    for (int i = 0; i < STEPS_PER_FRAME && stepsLeft > 0 && run.step(); i++) {
                         stepsLeft--;
                     }
                     run.record();
@@ -252,9 +272,15 @@ public final class Playground implements AutoCloseable {
                     }
                 }
                 frameTimes.add(System.nanoTime());
-                draw();
-                if (!isPlaying()) {
-                    view.playing(false);
+                draw(true);
+                synchronized (lock) {
+                    if (!playing) {
+                        continue;   // ends the thread at the top, after the controls say so below
+                    }
+                    long left = FRAME_MILLIS - (System.nanoTime() - frameStart) / 1_000_000;
+                    if (left > 0) {
+                        lock.wait(left);   // pause() and close() wake it at once
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -262,10 +288,33 @@ public final class Playground implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             System.err.println("the playground stopped: " + e);
         } finally {
+            boolean stoppedItself;
             synchronized (lock) {
+                stoppedItself = playing || stepsLeft == 0 || run.diverged() != null;
                 playing = false;
-                trainer = null;
+                if (trainer == Thread.currentThread()) {
+                    trainer = null;
+                }
             }
+            if (!isClosed()) {
+                draw();   // the interactive figures of where play stopped
+                if (stoppedItself) {
+                    view.playing(false);   // the play button comes up by itself
+                }
+            }
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /** True while the training thread of this playground is alive (it ends when play is up). */
+    public boolean training() {
+        synchronized (lock) {
+            return trainer != null;
         }
     }
 
@@ -277,10 +326,18 @@ public final class Playground implements AutoCloseable {
 
     /** Builds the figures under the lock (they read the network), then shows them. */
     private void draw() {
+        draw(false);
+    }
+
+    /** A frame of play ({@code sketch}: SVG images in a page) or the interactive figures. */
+    private void draw(boolean sketch) {
         View.Frame frame;
         synchronized (lock) {
             run.record();
-            frame = new View.Frame(Figures.plots(run), Figures.weights(run), Figures.status(run), values(run));
+            HtmlOutput weights = Figures.weights(run);
+            frame = sketch && live()
+                    ? new View.Frame(null, weights, Figures.status(run), values(run), Sketches.frame(run, weights))
+                    : new View.Frame(Figures.plots(run), weights, Figures.status(run), values(run), null);
         }
         view.show(frame);
     }

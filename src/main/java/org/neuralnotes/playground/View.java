@@ -1,16 +1,23 @@
 package org.neuralnotes.playground;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.neuralnotes.plot.FigureGroup;
 import org.neuralnotes.plot.HtmlOutput;
 import org.neuralnotes.plot.Notebook;
+import org.neuralnotes.widgets.Output;
 import org.neuralnotes.widgets.Widgets;
 
 /** Where the playground draws: live in a page, as plain outputs of a cell, or as lines on the console. */
 interface View {
-    /** One redraw: the plots, the weights, the status line and its numbers. */
-    record Frame(FigureGroup plots, HtmlOutput weights, String status, Map<String, Object> values) {}
+    /**
+     * One redraw: the plots, the weights, the status line and its numbers; while playing, instead
+     * of the plots, {@code sketch}: the same figures as SVG images (see {@link Sketches}), else null.
+     */
+    record Frame(FigureGroup plots, HtmlOutput weights, String status, Map<String, Object> values,
+            HtmlOutput sketch) {}
 
     void show(Frame frame);
 
@@ -40,12 +47,16 @@ interface View {
         }
     }
 
-    /** A page: the controls once, then the figures redrawn in place (the kernel's updateDisplay). */
+    /**
+     * A page: the controls, then one output widget that holds the plots and the weights. Each
+     * redraw replaces the widget's outputs with a comm message, which reaches the page from the
+     * training thread also after the cell has ended (a display from there would go to the finished
+     * cell's request, which IJava's page no longer shows).
+     */
     final class Live implements View {
         private final Widgets widgets;
         private Controls controls;
-        private String plotsId;
-        private String weightsId;
+        private Output figures;
 
         Live(Widgets widgets) {
             this.widgets = widgets;
@@ -53,19 +64,23 @@ interface View {
 
         void attach(Playground pg) {
             controls = new Controls(widgets, pg, pg.setting());
+            figures = widgets.output();
+            widgets.onFrontEndClose(pg::close);
             widgets.display(controls.root());
+            widgets.display(figures);
         }
 
         @Override
         public synchronized void show(Frame frame) {
-            controls.status(frame.status());
-            if (plotsId == null) {
-                plotsId = Notebook.display(frame.plots());
-                weightsId = Notebook.display(frame.weights());
+            List<Map<String, Object>> outputs = new ArrayList<>();
+            if (frame.sketch() != null) {
+                outputs.addAll(Notebook.outputs(frame.sketch()));
             } else {
-                Notebook.updateDisplay(plotsId, frame.plots());
-                Notebook.updateDisplay(weightsId, frame.weights());
+                outputs.addAll(Notebook.outputs(frame.plots()));
+                outputs.addAll(Notebook.outputs(frame.weights()));
             }
+            figures.show(outputs);
+            controls.status(frame.status());
         }
 
         @Override

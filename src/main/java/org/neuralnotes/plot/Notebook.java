@@ -1,5 +1,6 @@
 package org.neuralnotes.plot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,39 @@ public final class Notebook {
             requireKernel().display(bundle(f));
         }
         return bundle(figures.get(figures.size() - 1));
+    }
+
+    /**
+     * The outputs that showing {@code o} makes, as nbformat's output dicts
+     * ({@code {"output_type": "display_data", "data": ..., "metadata": ...}}), for a place that
+     * takes outputs as data, such as the output widget of {@code org.neuralnotes.widgets}: one per
+     * figure of a {@link FigureGroup}, one for a {@link PlotFigure} or Tablesaw figure, one
+     * ({@code text/html}) for an {@link HtmlOutput}. Works outside a kernel too.
+     */
+    public static List<Map<String, Object>> outputs(Object o) {
+        List<KernelBridge.MimeBundle> bundles = new ArrayList<>();
+        if (o instanceof FigureGroup g) {
+            g.figures().forEach(f -> bundles.add(bundle(f)));
+        } else if (o instanceof Figure f) {
+            bundles.add(bundle(f));
+        } else if (o instanceof HtmlOutput h) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("text/html", h.html());
+            data.put("text/plain", h.toString());
+            bundles.add(new KernelBridge.MimeBundle(data, Map.of()));
+        } else {
+            throw new IllegalArgumentException("o: expected a FigureGroup, a figure or an HtmlOutput, found "
+                    + (o == null ? "null" : o.getClass().getName()));
+        }
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (KernelBridge.MimeBundle b : bundles) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("output_type", "display_data");
+            out.put("data", b.data());
+            out.put("metadata", b.metadata());
+            outputs.add(out);
+        }
+        return outputs;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.neuralnotes.plot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.neuralnotes.train.History;
@@ -135,9 +136,17 @@ public final class WeightHeatmap {
                         "autorange", "reversed", "showgrid", false, "zeroline", false),
                 "margin", Style.map("l", 90, "r", 20, "t", 60, "b", 50));
         double end = largestChange() > 0 ? largestChange() : 1;
+        // four significant digits are more than a colour shows, and keep the output small
+        double[][] z = new double[change.length][];
+        for (int e = 0; e < z.length; e++) {
+            z[e] = new double[change[e].length];
+            for (int k = 0; k < z[e].length; k++) {
+                z[e][k] = change[e][k] == 0 ? 0 : Double.parseDouble(String.format(Locale.ROOT, "%.4g", change[e][k]));
+            }
+        }
         Map<Integer, Map<String, Object>> traceExtra = Map.of(0, Style.map("colorscale", "RdBu",
                 "reversescale", true, "zmin", -end, "zmax", end, "name", "w - w(start)"));
         return new PlotFigure(title, Style.WIDTH, height, layout, extra, traceExtra,
-                HeatmapTrace.builder(x, y, change).build());
+                HeatmapTrace.builder(x, y, z).build());
     }
 }

@@ -11,11 +11,11 @@ package org.neuralnotes.random;
  * <p>Not thread-safe: give each thread its own generator with {@link #split()}.
  *
  * <p>Bit for bit, and on what: the same seed, data and settings give the same weights on the
- * same machine with the same product engine ({@code Products.engineName()}). The native BLAS
- * engine's thread count ({@code OPENBLAS_NUM_THREADS}) is not part of that condition for the
- * OpenBLAS builds the library loads: a 784-128-64-10 run gives the same weights with 1 and 2
- * threads ({@code BlasThreadsTest}). Another engine ({@code plain}), another OpenBLAS build or
- * another CPU kernel may differ in the last bits, because they add in another order.
+ * same machine with the same product engine ({@code Products.engineName()}) and the same BLAS
+ * thread count ({@code OPENBLAS_NUM_THREADS}; the project's kernels set it to 2). OpenBLAS splits
+ * a product among its threads, and another count can add in another order: a 784-128-64-10 run
+ * with 1 and with 2 threads agrees only to about 1e-9 relative ({@code BlasThreadsTest}). Another
+ * engine ({@code plain}), another OpenBLAS build or another CPU may differ in the last bits too.
  */
 public final class Rng {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

@@ -35,13 +35,20 @@ public class Widget {
     private CommTransport.Comm comm;
 
     Widget(Widgets widgets, String module, String model, String viewModule, String view, Map<String, Object> initial) {
+        this(widgets, module, MODULE_VERSION, model, viewModule, view, initial);
+    }
+
+    /** A widget of a module of its own version (the output widget's module is at 1.0.0). */
+    Widget(Widgets widgets, String module, String version, String model, String viewModule, String view,
+            Map<String, Object> initial) {
         this.widgets = widgets;
         this.id = widgets.newId();
         state.put("_model_module", module);
-        state.put("_model_module_version", MODULE_VERSION);
+        state.put("_model_module_version", version);
         state.put("_model_name", model);
         state.put("_view_module", viewModule);
-        state.put("_view_module_version", viewModule == null ? null : MODULE_VERSION);
+        state.put("_view_module_version", viewModule == null ? null
+                : viewModule.equals(module) ? version : MODULE_VERSION);
         state.put("_view_name", view);
         state.putAll(initial);
         this.comm = widgets.open(this);
@@ -101,6 +108,7 @@ public class Widget {
     /** A comm_msg from the front end (its data as JSON text); null when the front end closed the comm. */
     void receive(String dataJson) {
         if (dataJson == null) {
+            widgets.closedByFrontEnd(this);
             return;
         }
         Map<String, Object> data = Messages.parse(dataJson);

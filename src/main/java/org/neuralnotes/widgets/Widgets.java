@@ -31,6 +31,8 @@ public final class Widgets implements AutoCloseable {
     private final Consumer<Map<String, Object>> display;
     private final ExecutorService listeners;
     private final Map<String, Widget> open = new LinkedHashMap<>();
+    private final List<Runnable> frontEndClosed = new ArrayList<>();
+    private boolean frontEndClosedOne;
     private int next;
     private volatile boolean closed;
 
@@ -102,6 +104,11 @@ public final class Widgets implements AutoCloseable {
         return new Label(this, text);
     }
 
+    /** An area of outputs that Java fills from any thread; see {@link Output#show}. */
+    public Output output() {
+        return new Output(this);
+    }
+
     /** Children side by side. */
     public Box hbox(Widget... children) {
         return new Box(this, "HBox", List.of(children));
@@ -148,6 +155,15 @@ public final class Widgets implements AutoCloseable {
         listeners.shutdownNow();
     }
 
+    /**
+     * Calls {@code listener} (on the listener thread) the first time the front end closes the comm
+     * of one of these widgets: the page is done with them (the notebook's widget state was
+     * cleared). A playground stops its training there.
+     */
+    public synchronized void onFrontEndClose(Runnable listener) {
+        frontEndClosed.add(listener);
+    }
+
     /** True once {@link #close()} ran. */
     public boolean isClosed() {
         return closed;
@@ -181,6 +197,20 @@ public final class Widgets implements AutoCloseable {
         if (was) {
             comm.close();
         }
+    }
+
+    /** The front end closed w's comm (comm_close): w is gone there, and its comm is closed already. */
+    void closedByFrontEnd(Widget w) {
+        List<Runnable> now;
+        synchronized (this) {
+            open.remove(w.id());
+            if (frontEndClosedOne) {
+                return;
+            }
+            frontEndClosedOne = true;
+            now = List.copyOf(frontEndClosed);
+        }
+        now.forEach(this::runListener);
     }
 
     void runListener(Runnable listener) {

@@ -1,19 +1,16 @@
 package org.neuralnotes.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class BlasLibraryTest {
     @Test
-    void theCacheDirectoryIsNamedAfterTheJarSoVersionsDoNotMix() {
+    void theFolderIsNamedAfterTheJarSoVersionsDoNotMix() {
         assertEquals("openblas-0.3.31-1.5.13-linux-x86_64", BlasLibrary.jarName(
                 "jar:file:/home/u/.m2/repository/org/bytedeco/openblas/0.3.31-1.5.13/"
                         + "openblas-0.3.31-1.5.13-linux-x86_64.jar!/org/bytedeco/openblas/"
@@ -25,28 +22,33 @@ class BlasLibraryTest {
     }
 
     @Test
-    void theBridgeIsFoundOnlyWhereTheBuildScriptPutsIt(@TempDir Path cache) throws IOException {
-        assertNull(BlasLibrary.bridge(cache));
-        Path folder = Files.createDirectories(cache.resolve("scipy-openblas"));
-        assertNull(BlasLibrary.bridge(cache));
-        // a folder of that name is not the library
-        Files.createDirectories(folder.resolve("libneuralnotes_blas.so"));
-        assertNull(BlasLibrary.bridge(cache));
-        Files.delete(folder.resolve("libneuralnotes_blas.so"));
-        Path library = Files.createFile(folder.resolve("libneuralnotes_blas.so"));
-        assertEquals(library.toAbsolutePath(), BlasLibrary.bridge(cache));
+    void theLibrariesGoToTheTargetFolderTheLibraryIsLoadedFrom() {
+        // mvn test, the benchmarks: target/classes; the kernels: target/neuralnotes-<version>.jar
+        assertEquals(Paths.get("/p/target/native"),
+                BlasLibrary.nativeDir(null, Paths.get("/p/target/classes")));
+        assertEquals(Paths.get("/p/target/native"),
+                BlasLibrary.nativeDir("", Paths.get("/p/target/neuralnotes-0.1.0.jar")));
+        // the property wins
+        assertEquals(Paths.get("/elsewhere/blas"),
+                BlasLibrary.nativeDir("/elsewhere/blas", Paths.get("/p/target/classes")));
+        // anywhere else (a jar in a Maven repository) only with the property
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> BlasLibrary.nativeDir(
+                null, Paths.get("/home/u/.m2/repository/org/neuralnotes/neuralnotes/0.1.0/neuralnotes-0.1.0.jar")));
+        assertTrue(e.getMessage().contains("-D" + BlasLibrary.DIR_PROPERTY + "="), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> BlasLibrary.nativeDir(null, null));
     }
 
     @Test
-    void theDefaultEngineUsesTheBridgeExactlyWhenItHasBeenBuilt() {
-        // this JVM names no library itself, so the order of BlasLibrary decides
-        Path bridge = BlasLibrary.bridge(BlasLibrary.cacheRoot());
+    void theDefaultEngineIsTheJarsOpenBlasCopiedUnderTarget() {
         String engine = Products.engineName();
-        if (bridge != null) {
-            assertEquals("blas (" + bridge + ")", engine);
+        if (engine.startsWith("blas (")) {
+            // this JVM (mvn test) names no library itself and runs from target/test-classes
+            Path library = Paths.get(engine.substring("blas (".length(), engine.length() - 1));
+            assertEquals("libopenblas.so.0", library.getFileName().toString(), engine);
+            assertTrue(library.getParent().getFileName().toString().startsWith("openblas-"), engine);
+            assertEquals(Paths.get("target", "native").toAbsolutePath(), library.getParent().getParent(), engine);
         } else {
-            assertFalse(engine.contains("libneuralnotes_blas"), engine);
-            assertTrue(engine.startsWith("blas (") || engine.startsWith("plain"), engine);
+            assertTrue(engine.startsWith("plain"), Products.engineStatus());
         }
     }
 }

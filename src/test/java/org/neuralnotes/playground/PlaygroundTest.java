@@ -105,6 +105,21 @@ class PlaygroundTest {
     }
 
     @Test
+    void aFrameOfPlayIsThreeSvgImagesWithTheirTitlesAndTheWeights() {
+        Run run = trained(Setting.defaults(), 30);
+        String html = Sketches.frame(run, Figures.weights(run)).html();
+        assertEquals(3, html.split("data:image/svg\\+xml;base64,").length - 1);
+        assertTrue(html.contains("data-step=\"30\""));
+        assertTrue(html.contains(">Training points, step 30<") && html.contains(">Test points, step 30<"), html);
+        assertTrue(html.contains("nn-playground-weights"));
+        String svg = new String(java.util.Base64.getDecoder().decode(html.split("base64,")[1].split("\"")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] png = java.util.Base64.getDecoder().decode(svg.split("data:image/png;base64,")[1].split("\"")[0]);
+        assertEquals(Figures.RESOLUTION, java.nio.ByteBuffer.wrap(png, 16, 8).getInt());   // IHDR width
+        assertEquals(run.xTrain().numRows, svg.split("<circle ").length - 1);
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheirName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Setting.defaults().withHidden(4, 4, 4, 4));

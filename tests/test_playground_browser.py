@@ -1,0 +1,46 @@
+"""Notebook 06 (the playground) as a student uses it: JupyterLab 4 in headless Chromium runs it and
+plays with the last playground under IJava and JJava, in one server (tests/plot/playground_lab.py and
+playground_ui.mjs). Screenshots and the measured redraws per second: build/playground/<kernel>-*.png,
+build/playground/<kernel>-fps.json; the server's log: build/logs/playground-ui.log.
+
+Never skipped: without Chromium or Playwright the test fails saying what to install.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.report_support import PLOT_TESTS, PROJECT, browser, offline_loopback_prefix
+
+LIVE_KERNELS = ("java-ijava", "java-jjava")
+OUT = PROJECT / "build" / "playground"
+
+
+def run_checked(command, timeout, **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=PROJECT, **kwargs)
+    print(result.stdout, result.stderr, sep="\n")  # pytest shows it when the test fails
+    return result
+
+
+def test_the_playground_plays_pauses_follows_the_slider_and_resets_in_jupyterlab():
+    chromium_path = browser()
+    for kernel in LIVE_KERNELS:
+        (OUT / f"{kernel}-fps.json").unlink(missing_ok=True)
+    args = [a for k in LIVE_KERNELS for a in ("--kernel", k)]
+    result = run_checked(
+        [*offline_loopback_prefix(), sys.executable, str(PLOT_TESTS / "playground_lab.py"), *args,
+         "--out", str(OUT), "--log", str(PROJECT / "build" / "logs" / "playground-ui.log"),
+         "--chromium", chromium_path],
+        timeout=2400, env=dict(os.environ, JUPYTER_PREFER_ENV_PATH="1"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(LIVE_KERNELS)} passed, 0 failed" in result.stdout, result.stdout
+    for kernel in LIVE_KERNELS:
+        for shot in ("playing", "paused", "slider", "reset"):
+            assert (OUT / f"{kernel}-{shot}.png").is_file(), f"{kernel}-{shot}.png is missing"
+        fps = json.loads((OUT / f"{kernel}-fps.json").read_text())
+        # the page must see the figures move while playing: more than one redraw a second
+        assert fps["figure_updates_per_second"] > 1, fps
