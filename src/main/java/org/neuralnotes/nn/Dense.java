@@ -81,21 +81,6 @@ public final class Dense {
     }
 
     /**
-     * The gradients of this layer from its input X and its error dZ = ∂L/∂Z.
-     *
-     * @param X           the input of the forward pass
-     * @param dZ          ∂L/∂Z, N × units
-     * @param inputNeeded whether to compute ∂L/∂X (the first layer needs none)
-     */
-    public LayerGradients backward(DMatrixRMaj X, DMatrixRMaj dZ, boolean inputNeeded) {
-        DMatrixRMaj dW = new DMatrixRMaj(1, 1);
-        DMatrixRMaj db = new DMatrixRMaj(1, 1);
-        DMatrixRMaj dX = inputNeeded ? new DMatrixRMaj(1, 1) : null;
-        backward(X, dZ, dW, db, dX);
-        return new LayerGradients(dW, db, dX);
-    }
-
-    /**
      * The gradients written into matrices the caller owns (reshaped): ∂L/∂W into {@code dW},
      * ∂L/∂b into {@code db} and, unless {@code dX} is null, ∂L/∂X into {@code dX}.
      */

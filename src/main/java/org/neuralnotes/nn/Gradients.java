@@ -1,6 +1,7 @@
 package org.neuralnotes.nn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.linalg.Checks;
@@ -15,13 +16,21 @@ public final class Gradients {
     private final List<DMatrixRMaj> values;
     private final List<DMatrixRMaj> deltas;
 
-    Gradients(List<String> names, List<DMatrixRMaj> values, List<DMatrixRMaj> deltas) {
-        this.names = List.copyOf(names);
-        this.values = List.copyOf(values);
-        this.deltas = List.copyOf(deltas);
+    /** Room for ∂L/∂θ of these parameters (W1, b1, W2, b2, …) and δ[1] … δ[L], filled by {@link Network}'s backward pass. */
+    Gradients(List<String> names) {
+        this.names = names;
+        List<DMatrixRMaj> values = new ArrayList<>(names.size());
+        List<DMatrixRMaj> deltas = new ArrayList<>(names.size() / 2);
+        for (int i = 0; i < names.size(); i++) {
+            values.add(new DMatrixRMaj(1, 1));
+        }
+        for (int l = 0; l < names.size() / 2; l++) {
+            deltas.add(new DMatrixRMaj(1, 1));
+        }
+        this.values = Collections.unmodifiableList(values);
+        this.deltas = Collections.unmodifiableList(deltas);
     }
 
-    /** ∂L/∂θ in the order W1, b1, W2, b2, … */
     public List<DMatrixRMaj> list() {
         return values;
     }

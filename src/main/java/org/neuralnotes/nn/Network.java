@@ -141,20 +141,23 @@ public final class Network {
 
     /**
      * The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer for
-     * the backward pass. Shapes are checked; the entries are not (see the class comment).
+     * the backward pass, in new matrices. Shapes are checked; the entries are not (see the
+     * class comment).
      */
     public ForwardPass forward(DMatrixRMaj X) {
+        return forward(X, new ForwardPass(layers.size()));
+    }
+
+    /** The forward pass written into the matrices of {@code pass} (a {@link TrainingStep}'s, reused). */
+    ForwardPass forward(DMatrixRMaj X, ForwardPass pass) {
         NetworkChecks.input(X, inputs());
-        List<LayerOutput> outs = new ArrayList<>(layers.size());
         // A[0] = X
-        DMatrixRMaj A = X;
-        for (Dense layer : layers) {
+        pass.input(X);
+        for (int l = 1; l <= layers.size(); l++) {
             // Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l])
-            LayerOutput out = layer.forward(A);
-            outs.add(out);
-            A = out.A();
+            layer(l).forward(pass.A(l - 1), pass.Z(l), pass.A(l));
         }
-        return new ForwardPass(X, outs);
+        return pass;
     }
 
     /** The loss L of the batch of a forward pass, with targets Y (N × outputs). */
@@ -167,28 +170,28 @@ public final class Network {
 
     /**
      * The backward pass of the batch of a forward pass, with targets Y: ∂L/∂θ for W1, b1, W2,
-     * b2, … and every error δ[l] = ∂L/∂Z[l].
+     * b2, … and every error δ[l] = ∂L/∂Z[l], in new matrices.
      */
     public Gradients backward(ForwardPass pass, DMatrixRMaj Y) {
+        return backward(pass, Y, new Gradients(names));
+    }
+
+    /** The backward pass written into the matrices of {@code g} (a {@link TrainingStep}'s, reused). */
+    Gradients backward(ForwardPass pass, DMatrixRMaj Y, Gradients g) {
         checkPass(pass, Y);
         int L = layers.size();
-        DMatrixRMaj[] delta = new DMatrixRMaj[L];
-        List<DMatrixRMaj> grads = new ArrayList<>(Collections.nCopies(2 * L, (DMatrixRMaj) null));
         // δ[L] = ∂L/∂Z[L] (for the paired objectives (A[L] − Y)/N)
-        delta[L - 1] = objective.outputError(pass.Z(L), pass.A(L), Y);
+        objective.outputError(pass.Z(L), pass.A(L), Y, g.delta(L));
         for (int l = L; l >= 1; l--) {
-            // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
-            LayerGradients g = layer(l).backward(pass.A(l - 1), delta[l - 1], l > 1);
-            grads.set(2 * (l - 1), g.dW());
-            grads.set(2 * (l - 1) + 1, g.db());
+            // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], and ∂L/∂A[l−1] = δ[l]·W[l]ᵀ into δ[l−1]
+            DMatrixRMaj dA = l > 1 ? g.delta(l - 1) : null;
+            layer(l).backward(pass.A(l - 1), g.delta(l), g.list().get(2 * l - 2), g.list().get(2 * l - 1), dA);
             if (l > 1) {
                 // δ[l−1] = ∂L/∂A[l−1] ⊙ g′(Z[l−1]), written over ∂L/∂A[l−1]
-                DMatrixRMaj dA = g.dX();
                 layer(l - 1).activation().backward(pass.Z(l - 1), pass.A(l - 1), dA, dA);
-                delta[l - 2] = dA;
             }
         }
-        return new Gradients(names, grads, List.of(delta));
+        return g;
     }
 
     /** ∂L/∂θ of a batch: {@code backward(forward(X), Y)}, with X and Y checked to be finite. */

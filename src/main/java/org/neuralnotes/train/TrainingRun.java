@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.nn.ForwardPass;
 import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
+import org.neuralnotes.nn.TrainingStep;
 import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.random.Rng;
 
@@ -21,6 +22,8 @@ final class TrainingRun {
     private final int perEpoch;
     private final long epochCap;
     private final int cap;
+    /** network.forward and network.backward into matrices reused from step to step */
+    private final TrainingStep oneStep;
     /** the rows of a batch that is not the whole data, copied here, reused from step to step */
     private final DMatrixRMaj Xb = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj Yb = new DMatrixRMaj(1, 1);
@@ -42,6 +45,7 @@ final class TrainingRun {
         this.history = HistoryBounds.of(network, settings);
         this.divergence = new Divergence(network, history, settings.onDivergence(), optimizer);
         this.sampler = batching.sampler(n, rng);
+        this.oneStep = new TrainingStep(network);
     }
 
     History run() {
@@ -59,13 +63,14 @@ final class TrainingRun {
             Batch batch = sampler.next();
             DMatrixRMaj Xb = batch.rows(X, this.Xb);
             DMatrixRMaj Yb = batch.rows(Y, this.Yb);
-            // forward: Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]) for l = 1 … L
-            ForwardPass pass = network.forward(Xb);
+            // forward: Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]) for l = 1 … L (network.forward,
+            // into the step's matrices)
+            ForwardPass pass = oneStep.forward(Xb);
             // the batch loss, before the update; not finite: the run has diverged
             double loss = network.loss(pass, Yb);
             divergence.checkLoss(step, loss, previous);
             // backward: δ[L] = ∂L/∂Z[L], …, δ[1] and ∂L/∂θ; not finite: the run has diverged
-            Gradients gradients = network.backward(pass, Yb);
+            Gradients gradients = oneStep.backward(pass, Yb);
             divergence.checkGradients(step, gradients, loss);
             // θ ← θ − (update), the optimizer's own rule and state
             optimizer.step(theta, gradients.list());
