@@ -56,14 +56,6 @@ public final class Dense {
         return g;
     }
 
-    /** Z = X·W + b and A = g(Z) for an input X of N × inputs. */
-    public LayerOutput forward(DMatrixRMaj X) {
-        DMatrixRMaj Z = new DMatrixRMaj(1, 1);
-        DMatrixRMaj A = new DMatrixRMaj(1, 1);
-        forward(X, Z, A);
-        return new LayerOutput(Z, A);
-    }
-
     /**
      * Z = X·W + b and A = g(Z) written into {@code Z} and {@code A} (reshaped to N × units),
      * two matrices the caller owns and may reuse from batch to batch.

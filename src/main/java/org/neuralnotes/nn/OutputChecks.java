@@ -3,6 +3,7 @@ package org.neuralnotes.nn;
 import java.util.Arrays;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.neuralnotes.linalg.Checks;
 
 /**
@@ -30,8 +31,8 @@ final class OutputChecks {
             throw new ArithmeticException(String.format(Locale.ROOT, "%s overflowed: entry (row %d, column %d)"
                     + " is %s, with max|A[%d]| = %.3g and max|W%d| = %.3g; the inputs are too large for"
                     + " this network (standardize them)", what, at / bad.numCols, at % bad.numCols,
-                    bad.data[at], l - 1, Checks.absBound(below.data, below.getNumElements()), l,
-                    Checks.absBound(layer.W().data, layer.W().getNumElements())));
+                    bad.data[at], l - 1, CommonOps_DDRM.elementMaxAbs(below), l,
+                    CommonOps_DDRM.elementMaxAbs(layer.W())));
         }
     }
 
@@ -40,7 +41,7 @@ final class OutputChecks {
         if (!Double.isFinite(loss)) {
             throw new ArithmeticException(String.format(Locale.ROOT, "loss: overflowed to %s for outputs"
                     + " up to max|Ŷ| = %.3g and targets up to max|Y| = %.3g", loss,
-                    Checks.absBound(AL.data, AL.getNumElements()), Checks.absBound(Y.data, Y.getNumElements())));
+                    CommonOps_DDRM.elementMaxAbs(AL), CommonOps_DDRM.elementMaxAbs(Y)));
         }
         return loss;
     }
