@@ -38,7 +38,7 @@ public final class Sigmoid extends ElementwiseActivation {
     }
 
     /** σ(z) from e = e^(−|z|): 1 / (1 + e^(−z)) for z > 0, e^z / (1 + e^z) otherwise. */
-    private static double fromExp(double z, double e) {
+    public static double fromExp(double z, double e) {
         return (z > 0 ? 1.0 : e) / (1.0 + e);
     }
 

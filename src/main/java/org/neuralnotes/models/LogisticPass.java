@@ -1,6 +1,7 @@
 package org.neuralnotes.models;
 
 import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.activation.Sigmoid;
 import org.neuralnotes.linalg.FastMath;
 import org.neuralnotes.loss.BinaryCrossEntropy;
 import org.neuralnotes.linalg.Products;
@@ -105,11 +106,10 @@ final class LogisticPass {
         }
     }
 
-    /** r = a − y, with a = (z &gt; 0 ? 1 : e)/(1 + e) and e = e^(−|z|). */
+    /** r = a − y, with a = σ(z) from e = e^(−|z|). */
     private static void residual(double[] z, double[] e, double[] y, double[] r, int n) {
         for (int i = 0; i < n; i++) {
-            r[i] = (z[i] > 0 ? 1.0 : e[i]) / (1.0 + e[i]) - y[i];
+            r[i] = Sigmoid.fromExp(z[i], e[i]) - y[i];
         }
     }
-
 }

@@ -65,10 +65,11 @@ class ForwardBackwardTest {
 
     @ParameterizedTest(name = "hidden {0}, output {1} + {2}")
     @MethodSource("networks")
-    void theStepsCallsGiveWhatTheConveniencesGive(Activation hidden, Activation output, Loss loss,
+    void theStepsCallsGiveWhatTheConveniencesAndTheReusedStepGive(Activation hidden, Activation output, Loss loss,
                                                   int outputs, Objective.SoftmaxGradient mode) {
         Rng rng = new Rng(17L + loss.name().hashCode() + 7L * hidden.name().hashCode());
         Network net = network(hidden, output, loss, outputs, mode, rng);
+        TrainingStep step = new TrainingStep(net);
         // batch sizes that grow, shrink and grow again
         for (int n : new int[] {6, 2, 11, 1, 9}) {
             DMatrixRMaj X = Fixtures.uniform(n, 4, -1.5, 1.5, rng);
@@ -76,6 +77,17 @@ class ForwardBackwardTest {
             ForwardPass pass = net.forward(X);
             Gradients g = net.backward(pass, Y);
             Gradients convenience = net.gradients(X, Y);
+            // the trainer's reused matrices, resized from the previous batch, hold the same numbers
+            ForwardPass reusedPass = step.forward(X);
+            Gradients reused = step.backward(reusedPass, Y);
+            for (int l = 1; l <= net.depth(); l++) {
+                assertSame(pass.Z(l), reusedPass.Z(l), "step, batch " + n + ", Z[" + l + "]");
+                assertSame(pass.A(l), reusedPass.A(l), "step, batch " + n + ", A[" + l + "]");
+                assertSame(g.delta(l), reused.delta(l), "step, batch " + n + ", δ[" + l + "]");
+            }
+            for (int i = 0; i < g.list().size(); i++) {
+                assertSame(g.list().get(i), reused.list().get(i), "step, batch " + n + ", " + g.names().get(i));
+            }
             assertEquals(net.loss(X, Y), net.loss(pass, Y), 0.0);
             assertEquals(net.parameterNames(), g.names());
             for (int i = 0; i < g.list().size(); i++) {
