@@ -68,16 +68,6 @@ public final class BlasEngine implements Engine {
         product(transA, transB, alpha, A.data, 0, A.numRows, A.numCols, B, beta, C);
     }
 
-    /**
-     * The block R of rows first … first+rows−1 of A is the sub-array of A's data from
-     * first·cols on, with the same row stride: BLAS reads it there, nothing is copied.
-     */
-    @Override
-    public void gemmRows(boolean transA, double alpha, DMatrixRMaj A, int first, int rows,
-                         DMatrixRMaj B, double beta, DMatrixRMaj C) {
-        product(transA, false, alpha, A.data, first * A.numCols, rows, A.numCols, B, beta, C);
-    }
-
     /** C = α·op(A)·op(B) + β·C, A the rows × cols row-major matrix in {@code a} from {@code offset}. */
     private void product(boolean transA, boolean transB, double alpha, double[] a, int offset,
                          int rows, int cols, DMatrixRMaj B, double beta, DMatrixRMaj C) {

@@ -52,23 +52,6 @@ public final class Checks {
         }
     }
 
-    /**
-     * A block of consecutive rows of M: 0 ≤ first &lt; rows of M and 1 ≤ rows ≤ what is left
-     * from first (M non-empty).
-     */
-    public static void rows(String name, DMatrixRMaj M, int first, int rows) {
-        nonEmpty(name, M);
-        if (first < 0 || first >= M.numRows) {
-            throw new IllegalArgumentException("first: expected a row of " + name + " in 0.."
-                    + (M.numRows - 1) + " (" + name + " is " + shape(M) + "), found " + first);
-        }
-        if (rows < 1 || rows > M.numRows - first) {
-            throw new IllegalArgumentException("rows: expected 1.." + (M.numRows - first)
-                    + " rows from row " + first + " of " + name + " (" + name + " is " + shape(M)
-                    + "), found " + rows);
-        }
-    }
-
     /** Two matrices must have the same shape. */
     public static void sameShape(String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
         nonEmpty(nameA, a);
@@ -90,85 +73,9 @@ public final class Checks {
         return m;
     }
 
-    /**
-     * Every entry must be finite, as in {@link #finite}; returns an upper bound of |entry|
-     * ({@link #absBound}), found in the same pass: what a caller needs to rule out overflow in
-     * products with m.
-     */
-    public static double finiteAbsBound(String name, DMatrixRMaj m) {
-        nonEmpty(name, m);
-        double bound = absBound(m.data, m.getNumElements());
-        if (Double.isNaN(bound)) {
-            finite(name, m);
-        }
-        return bound;
-    }
-
-    /**
-     * An upper bound of |x| over x[0 … n): √(Σ x²) (widened by 1e-6 for the rounding of the
-     * sum), in a pass as fast as reading x; the largest |x| itself when the squares overflow;
-     * NaN when an entry is NaN or infinite.
-     */
-    public static double absBound(double[] x, int n) {
-        // eight running sums of squares: a NaN or infinite x makes its sum so
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            s0 += x[i] * x[i];
-            s1 += x[i + 1] * x[i + 1];
-            s2 += x[i + 2] * x[i + 2];
-            s3 += x[i + 3] * x[i + 3];
-            s4 += x[i + 4] * x[i + 4];
-            s5 += x[i + 5] * x[i + 5];
-            s6 += x[i + 6] * x[i + 6];
-            s7 += x[i + 7] * x[i + 7];
-        }
-        for (; i < n; i++) {
-            s0 += x[i] * x[i];
-        }
-        double sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-        if (Double.isFinite(sum)) {
-            // max |x| ≤ √(Σ x²)
-            return Math.sqrt(sum) * (1 + 1e-6);
-        }
-        // squares too large for a double (or an entry not finite): the largest |x| itself
-        double largest = 0.0;
-        for (int j = 0; j < n; j++) {
-            double a = Math.abs(x[j]);
-            if (!Double.isFinite(a)) {
-                return Double.NaN;
-            }
-            largest = Math.max(largest, a);
-        }
-        return largest;
-    }
-
     /** The index of the first NaN or infinite entry among x[0 … n), or −1 when all are finite. */
     public static int firstNonFinite(double[] x, int n) {
-        int block = 256;
-        int i = 0;
-        for (; i + block <= n; i += block) {
-            // x·0 is 0 for a finite x and NaN otherwise: eight sums tell whether the block is clean
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-            for (int j = i; j < i + block; j += 8) {
-                s0 += x[j] * 0.0;
-                s1 += x[j + 1] * 0.0;
-                s2 += x[j + 2] * 0.0;
-                s3 += x[j + 3] * 0.0;
-                s4 += x[j + 4] * 0.0;
-                s5 += x[j + 5] * 0.0;
-                s6 += x[j + 6] * 0.0;
-                s7 += x[j + 7] * 0.0;
-            }
-            if (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) != 0.0) {
-                return firstNonFinite(x, i, i + block);
-            }
-        }
-        return firstNonFinite(x, i, n);
-    }
-
-    private static int firstNonFinite(double[] x, int from, int to) {
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
             if (!Double.isFinite(x[i])) {
                 return i;
             }

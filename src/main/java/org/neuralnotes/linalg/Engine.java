@@ -25,21 +25,4 @@ public interface Engine {
      */
     void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj A, DMatrixRMaj B,
               double beta, DMatrixRMaj C);
-
-    /**
-     * C = α·op(R)·B + β·C, where R is the block of {@code rows} consecutive rows of A starting
-     * at row {@code first} (a batch of examples taken in order). C must already have shape
-     * rows(op(R)) x cols(B); β = 0 ignores its old content.
-     *
-     * <p>This default copies the block and calls {@link #gemm}; an engine that can read A
-     * at an offset overrides it and copies nothing.
-     *
-     * @param transA use Rᵀ instead of R
-     */
-    default void gemmRows(boolean transA, double alpha, DMatrixRMaj A, int first, int rows,
-                          DMatrixRMaj B, double beta, DMatrixRMaj C) {
-        DMatrixRMaj R = new DMatrixRMaj(rows, A.numCols);
-        System.arraycopy(A.data, first * A.numCols, R.data, 0, rows * A.numCols);
-        gemm(transA, false, alpha, R, B, beta, C);
-    }
 }

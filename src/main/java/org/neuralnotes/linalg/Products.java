@@ -70,50 +70,6 @@ public final class Products {
         }
     }
 
-    /**
-     * C = R·B, where R is rows {@code first} … {@code first + rows − 1} of A, read in place:
-     * the layer's Z = X·W for a batch of consecutive examples, without copying them.
-     */
-    public static DMatrixRMaj multRows(DMatrixRMaj A, int first, int rows, DMatrixRMaj B,
-                                       DMatrixRMaj C) {
-        return gemmRows(false, A, first, rows, B, C);
-    }
-
-    /** C = Rᵀ·B for the block R of rows of A as in {@link #multRows}: ∂L/∂W = Xᵀ·dZ of a batch. */
-    public static DMatrixRMaj multTransARows(DMatrixRMaj A, int first, int rows, DMatrixRMaj B,
-                                             DMatrixRMaj C) {
-        return gemmRows(true, A, first, rows, B, C);
-    }
-
-    private static DMatrixRMaj gemmRows(boolean transA, DMatrixRMaj A, int first, int rows,
-                                        DMatrixRMaj B, DMatrixRMaj C) {
-        return gemmRows(transA, 1.0, A, first, rows, B, 0.0, C);
-    }
-
-    /**
-     * C = α·op(R)·B + β·C for the block R of rows {@code first} … {@code first + rows − 1} of A,
-     * read in place, op(R) = R or Rᵀ: e.g. W ← W − α·Rᵀ·dZ, a gradient-descent step on the
-     * weights made inside the product (α negative, β = 1). When β ≠ 0, C must already have the
-     * result's shape; when β = 0 it is reshaped and overwritten.
-     */
-    public static DMatrixRMaj gemmRows(boolean transA, double alpha, DMatrixRMaj A, int first,
-                                       int rows, DMatrixRMaj B, double beta, DMatrixRMaj C) {
-        Checks.rows("A", A, first, rows);
-        if (first == 0 && rows == A.numRows) {
-            // every row: the product of A itself
-            return gemm(transA, false, alpha, A, B, beta, C);
-        }
-        checkProduct(transA, false, DMatrixRMaj.wrap(rows, A.numCols, A.data), B, C);
-        if (C.data == A.data) {
-            throw new IllegalArgumentException("C: expected a matrix other than A (the product"
-                    + " cannot overwrite its input), found the same matrix as A");
-        }
-        int resultRows = transA ? A.numCols : rows;
-        checkScalars(alpha, beta, resultRows, B.numCols, C);
-        engine().gemmRows(transA, alpha, A, first, rows, B, beta, C);
-        return C;
-    }
-
     /** The engine in use, chosen on first use (see the class comment). */
     public static Engine engine() {
         return Selection.INSTANCE.engine();

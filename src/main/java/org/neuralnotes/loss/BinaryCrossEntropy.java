@@ -2,6 +2,7 @@ package org.neuralnotes.loss;
 
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.linalg.FastMath;
 
 /**
  * Log-loss averaged over the N examples (note 001):
@@ -45,6 +46,19 @@ public final class BinaryCrossEntropy implements Loss {
             G.data[i] = invN * (p - Y.data[i]) / (p * (1 - p));
         }
         return G;
+    }
+
+    /**
+     * The log-loss of each example from its logit z, given e = e^(−|z|)
+     * ({@link FastMath#ofMinusAbs(double[], double[], int)}), written over e:
+     * L = ln(1 + e) + max(z, 0) − y·z. It is −[y ln σ(z) + (1 − y) ln(1 − σ(z))] without ln 0
+     * when σ(z) rounds to 0 or 1; max(z, 0) − y·z cancels exactly when y = 1 and z &gt; 0, so a
+     * small loss keeps its digits.
+     */
+    public static void lossesFromLogits(double[] z, double[] y, double[] e, int n) {
+        for (int i = 0; i < n; i++) {
+            e[i] = FastMath.log1pOfUnit(e[i]) + (Math.max(z[i], 0.0) - y[i] * z[i]);
+        }
     }
 
     static void checkTargets(DMatrixRMaj Y) {

@@ -5,6 +5,7 @@ import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Sigmoid;
 import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.linalg.Checks;
+import org.neuralnotes.linalg.FastMath;
 
 /**
  * The output activation and the loss taken together, giving the loss of a batch and the
@@ -102,15 +103,6 @@ public final class Objective {
         return softmaxGradient;
     }
 
-    /**
-     * True when L is finite for every finite Z of the last layer: the paired objectives
-     * (sigmoid + binary cross-entropy, softmax + cross-entropy), computed from Z without
-     * overflow. A training loop may then check Z for finiteness instead of computing L.
-     */
-    public boolean finiteForFiniteZ() {
-        return pair == Pair.SIGMOID_BCE || pair == Pair.SOFTMAX_CCE;
-    }
-
     /** True when the output error is not the exact gradient of the loss. */
     public boolean approximate() {
         return softmaxGradient != SoftmaxGradient.EXACT;
@@ -201,16 +193,12 @@ public final class Objective {
     }
 
     private static double sigmoidCrossEntropy(DMatrixRMaj Z, DMatrixRMaj Y) {
-        double s = 0;
         int n = Z.getNumElements();
-        for (int i = 0; i < n; i++) {
-            double z = Z.data[i];
-            // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = y·softplus(−z) + (1 − y)·softplus(z)
-            //   = max(z, 0) − y·z + ln(1 + e^(−|z|)), one exponential; the first two terms
-            //   cancel exactly when y = 1 and z > 0, so a small loss keeps its digits
-            s += (Math.max(z, 0) - Y.data[i] * z) + Math.log1p(Math.exp(-Math.abs(z)));
-        }
-        return s / Z.numRows;
+        // e = e^(−|z|), then −[y ln σ(z) + (1 − y) ln(1 − σ(z))] per example, over e
+        double[] e = new double[n];
+        FastMath.ofMinusAbs(Z.data, e, n);
+        BinaryCrossEntropy.lossesFromLogits(Z.data, Y.data, e, n);
+        return FastMath.sum(e, n) / Z.numRows;
     }
 
     private static double softmaxCrossEntropy(DMatrixRMaj Z, DMatrixRMaj Y) {

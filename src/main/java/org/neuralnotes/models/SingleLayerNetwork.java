@@ -10,7 +10,6 @@ import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.linalg.Checks;
 import org.neuralnotes.loss.Loss;
-import org.neuralnotes.nn.Dense;
 import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
 import org.neuralnotes.random.Rng;
@@ -48,12 +47,10 @@ import org.neuralnotes.random.Rng;
 public final class SingleLayerNetwork {
     private final Network net;
     private final ElementwiseActivation g;
-    private final boolean softmax;
 
     private SingleLayerNetwork(Network net) {
         this.net = net;
         this.g = (ElementwiseActivation) net.layer(1).activation();
-        this.softmax = net.layer(2).activation() instanceof Softmax;
     }
 
     /**
@@ -159,16 +156,16 @@ public final class SingleLayerNetwork {
 
     /** w_kj, k = 1 … K, j = 0 … p (j = 0 is the bias of neuron k). */
     public double w(int k, int j) {
-        checkK(k);
-        checkJ(j);
+        SingleLayerChecks.checkK(this, k);
+        SingleLayerChecks.checkJ(this, j);
         return j == 0 ? b1().data[k - 1] : W1().get(j - 1, k - 1);
     }
 
     /** Sets w_kj in the network. */
     public void setW(int k, int j, double value) {
-        checkK(k);
-        checkJ(j);
-        checkFinite(value);
+        SingleLayerChecks.checkK(this, k);
+        SingleLayerChecks.checkJ(this, j);
+        SingleLayerChecks.checkFinite(value);
         if (j == 0) {
             b1().data[k - 1] = value;
         } else {
@@ -178,22 +175,22 @@ public final class SingleLayerNetwork {
 
     /** β_k of a one-output network, k = 0 … K (β_0 is the output bias). */
     public double beta(int k) {
-        checkSingleOutput();
+        SingleLayerChecks.checkSingleOutput(this);
         return beta(1, k);
     }
 
     /** β_mk, m = 1 … w, k = 0 … K. */
     public double beta(int m, int k) {
-        checkM(m);
-        checkBetaK(k);
+        SingleLayerChecks.checkM(this, m);
+        SingleLayerChecks.checkBetaK(this, k);
         return k == 0 ? b2().data[m - 1] : W2().get(k - 1, m - 1);
     }
 
     /** Sets β_mk in the network. */
     public void setBeta(int m, int k, double value) {
-        checkM(m);
-        checkBetaK(k);
-        checkFinite(value);
+        SingleLayerChecks.checkM(this, m);
+        SingleLayerChecks.checkBetaK(this, k);
+        SingleLayerChecks.checkFinite(value);
         if (k == 0) {
             b2().data[m - 1] = value;
         } else {
@@ -210,7 +207,7 @@ public final class SingleLayerNetwork {
 
     /** Writes θ (a column or row of (p+1)K + (K+1)w numbers) into W1, b1, W2, b2. */
     public void setTheta(DMatrixRMaj theta) {
-        checkVector("theta", theta);
+        SingleLayerChecks.checkVector(this, "theta", theta);
         Checks.finite("theta", theta);
         int nW = (p() + 1) * K();
         DMatrixRMaj W = new DMatrixRMaj(p() + 1, K());
@@ -223,15 +220,15 @@ public final class SingleLayerNetwork {
 
     /** The position of w_kj in θ: j·K + (k − 1). */
     public int thetaIndexOfW(int k, int j) {
-        checkK(k);
-        checkJ(j);
+        SingleLayerChecks.checkK(this, k);
+        SingleLayerChecks.checkJ(this, j);
         return j * K() + (k - 1);
     }
 
     /** The position of β_mk in θ: (p+1)K + k·w + (m − 1). */
     public int thetaIndexOfBeta(int m, int k) {
-        checkM(m);
-        checkBetaK(k);
+        SingleLayerChecks.checkM(this, m);
+        SingleLayerChecks.checkBetaK(this, k);
         return (p() + 1) * K() + k * outputs() + (m - 1);
     }
 
@@ -255,13 +252,13 @@ public final class SingleLayerNetwork {
 
     /** ∂L/∂W in W's layout, (p+1) × K, from the network's gradients (db1 in row 0). */
     public DMatrixRMaj gradW(Gradients grads) {
-        checkGradients(grads);
+        SingleLayerChecks.checkGradients(this, grads);
         return stack(grads.get("b1"), grads.get("W1"));
     }
 
     /** ∂L/∂B in B's layout, (K+1) × w (db2 in row 0). */
     public DMatrixRMaj gradB(Gradients grads) {
-        checkGradients(grads);
+        SingleLayerChecks.checkGradients(this, grads);
         return stack(grads.get("b2"), grads.get("W2"));
     }
 
@@ -289,56 +286,7 @@ public final class SingleLayerNetwork {
      * @param Y N × w targets (one-hot rows for softmax)
      */
     public DMatrixRMaj noteGradient(DMatrixRMaj X, DMatrixRMaj Y) {
-        checkData(X, Y);
-        int n = X.numRows;
-        int p = p();
-        int K = K();
-        int w = outputs();
-        DMatrixRMaj gradW = new DMatrixRMaj(p + 1, K);
-        DMatrixRMaj gradB = new DMatrixRMaj(K + 1, w);
-        double[] z = new double[K];
-        double[] A = new double[K];
-        double[] eps = new double[w];
-        for (int i = 0; i < n; i++) {
-            for (int k = 1; k <= K; k++) {
-                // z_ik = w_k0 + Σ_j w_kj x_ij
-                double s = w(k, 0);
-                for (int j = 1; j <= p; j++) {
-                    s += w(k, j) * X.get(i, j - 1);
-                }
-                z[k - 1] = s;
-                // A_ik = g(z_ik)
-                A[k - 1] = g.value(s);
-            }
-            double[] f = outputRow(A);
-            for (int m = 1; m <= w; m++) {
-                // ε_im = f_m(x_i) − y_im
-                eps[m - 1] = f[m - 1] - Y.get(i, m - 1);
-            }
-            for (int m = 1; m <= w; m++) {
-                // ∂C/∂β_m0 += ε_im
-                gradB.data[m - 1] += eps[m - 1];
-                for (int k = 1; k <= K; k++) {
-                    // ∂C/∂β_mk += ε_im g(z_ik)
-                    gradB.data[k * w + m - 1] += eps[m - 1] * A[k - 1];
-                }
-            }
-            for (int k = 1; k <= K; k++) {
-                // Σ_m ε_im β_mk
-                double back = 0;
-                for (int m = 1; m <= w; m++) {
-                    back += eps[m - 1] * beta(m, k);
-                }
-                double gPrime = g.derivative(z[k - 1], A[k - 1]);
-                // ∂C/∂w_k0 += Σ_m ε_im β_mk g'(z_ik)
-                gradW.data[k - 1] += back * gPrime;
-                for (int j = 1; j <= p; j++) {
-                    // ∂C/∂w_kj += Σ_m ε_im β_mk g'(z_ik) x_ij
-                    gradW.data[j * K + k - 1] += back * gPrime * X.get(i, j - 1);
-                }
-            }
-        }
-        return concat(gradW, gradB);
+        return NoteFormulas.gradient(this, X, Y);
     }
 
     /**
@@ -346,75 +294,7 @@ public final class SingleLayerNetwork {
      * [1, g([1, X]·W)]·B, followed by softmax over each row for a softmax output.
      */
     public DMatrixRMaj noteOutput(DMatrixRMaj X) {
-        Checks.cols("X", X, p());
-        Checks.finite("X", X);
-        DMatrixRMaj W = W();
-        DMatrixRMaj B = B();
-        int n = X.numRows;
-        int p = p();
-        int K = K();
-        int w = outputs();
-        DMatrixRMaj out = new DMatrixRMaj(n, w);
-        double[] A = new double[K];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < K; k++) {
-                // [1, x_i]·W, column k
-                double z = W.get(0, k);
-                for (int j = 1; j <= p; j++) {
-                    z += X.get(i, j - 1) * W.get(j, k);
-                }
-                A[k] = g.value(z);
-            }
-            // [1, g(z_i)]·B
-            double[] f = new double[w];
-            for (int m = 0; m < w; m++) {
-                double s = B.get(0, m);
-                for (int k = 1; k <= K; k++) {
-                    s += A[k - 1] * B.get(k, m);
-                }
-                f[m] = s;
-            }
-            if (softmax) {
-                softmaxInPlace(f);
-            }
-            System.arraycopy(f, 0, out.data, i * w, w);
-        }
-        return out;
-    }
-
-    /** f(x_i) from the hidden activations of one example, reading β from the network. */
-    private double[] outputRow(double[] A) {
-        int w = outputs();
-        double[] f = new double[w];
-        for (int m = 1; m <= w; m++) {
-            // f_m = β_m0 + Σ_k β_mk A_k
-            double s = beta(m, 0);
-            for (int k = 1; k <= A.length; k++) {
-                s += beta(m, k) * A[k - 1];
-            }
-            f[m - 1] = s;
-        }
-        if (softmax) {
-            softmaxInPlace(f);
-        }
-        return f;
-    }
-
-    private static void softmaxInPlace(double[] f) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : f) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int m = 0; m < f.length; m++) {
-            // e^(f_m − max f)
-            f[m] = Math.exp(f[m] - max);
-            sum += f[m];
-        }
-        for (int m = 0; m < f.length; m++) {
-            // softmax_m = e^(f_m) / Σ_l e^(f_l)
-            f[m] /= sum;
-        }
+        return NoteFormulas.output(this, X);
     }
 
     // ---- plumbing ----
@@ -450,83 +330,12 @@ public final class SingleLayerNetwork {
     }
 
     /** The entries of a then b, row by row, as one column. */
-    private static DMatrixRMaj concat(DMatrixRMaj a, DMatrixRMaj b) {
+    static DMatrixRMaj concat(DMatrixRMaj a, DMatrixRMaj b) {
         int na = a.getNumElements();
         DMatrixRMaj out = new DMatrixRMaj(na + b.getNumElements(), 1);
         System.arraycopy(a.data, 0, out.data, 0, na);
         System.arraycopy(b.data, 0, out.data, na, b.getNumElements());
         return out;
-    }
-
-    private void checkVector(String name, DMatrixRMaj v) {
-        Checks.nonEmpty(name, v);
-        int n = parameterCount();
-        boolean column = v.numRows == n && v.numCols == 1;
-        boolean row = v.numRows == 1 && v.numCols == n;
-        if (!column && !row) {
-            throw new IllegalArgumentException(name + ": expected " + n + " numbers ((p+1)K + (K+1)w with p="
-                    + p() + ", K=" + K() + ", w=" + outputs() + ") as shape " + n + "x1 or 1x" + n
-                    + ", found " + Checks.shape(v));
-        }
-    }
-
-    private void checkGradients(Gradients grads) {
-        if (grads == null) {
-            throw new IllegalArgumentException("grads: expected the network's gradients, found null");
-        }
-        if (!grads.names().equals(List.of("W1", "b1", "W2", "b2"))) {
-            throw new IllegalArgumentException("grads: expected gradients of W1, b1, W2, b2, found "
-                    + grads.names());
-        }
-        Checks.shape("grads W1", grads.get("W1"), p(), K());
-        Checks.shape("grads W2", grads.get("W2"), K(), outputs());
-    }
-
-    private void checkData(DMatrixRMaj X, DMatrixRMaj Y) {
-        Checks.nonEmpty("X", X);
-        if (X.numCols != p()) {
-            throw new IllegalArgumentException("X: expected " + p() + " columns (one per input), found "
-                    + Checks.shape(X));
-        }
-        Checks.finite("X", X);
-        Checks.shape("Y", Y, X.numRows, outputs());
-        Checks.finite("Y", Y);
-    }
-
-    private void checkK(int k) {
-        if (k < 1 || k > K()) {
-            throw new IllegalArgumentException("k: expected a hidden unit in 1.." + K() + ", found " + k);
-        }
-    }
-
-    private void checkJ(int j) {
-        if (j < 0 || j > p()) {
-            throw new IllegalArgumentException("j: expected an input in 0.." + p() + " (0 is the bias), found " + j);
-        }
-    }
-
-    private void checkM(int m) {
-        if (m < 1 || m > outputs()) {
-            throw new IllegalArgumentException("m: expected an output in 1.." + outputs() + ", found " + m);
-        }
-    }
-
-    private void checkBetaK(int k) {
-        if (k < 0 || k > K()) {
-            throw new IllegalArgumentException("k: expected 0.." + K() + " (0 is the output bias), found " + k);
-        }
-    }
-
-    private void checkSingleOutput() {
-        if (outputs() != 1) {
-            throw new IllegalArgumentException("m: this network has " + outputs() + " outputs; use beta(m, k)");
-        }
-    }
-
-    private static void checkFinite(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("value: expected a finite number, found " + value);
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.neuralnotes.nn;
 
-import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -8,43 +7,53 @@ import org.ejml.data.DMatrixRMaj;
  * for every layer l = 1 … L, its Z[l] and A[l]. A[0] is X.
  */
 public final class ForwardPass {
-    private final DMatrixRMaj X;
-    private final List<LayerOutput> layers;
+    private DMatrixRMaj X;
+    private final DMatrixRMaj[] Z;
+    private final DMatrixRMaj[] A;
 
-    ForwardPass(DMatrixRMaj X, List<LayerOutput> layers) {
-        this.X = X;
-        this.layers = List.copyOf(layers);
+    /** Room for the Z[l] and A[l] of a network of this depth, filled by {@link Network}'s forward pass. */
+    ForwardPass(int depth) {
+        this.Z = new DMatrixRMaj[depth];
+        this.A = new DMatrixRMaj[depth];
+        for (int l = 0; l < depth; l++) {
+            Z[l] = new DMatrixRMaj(1, 1);
+            A[l] = new DMatrixRMaj(1, 1);
+        }
     }
 
-    /** The input, A[0]. */
+    /** Sets A[0] = X, the batch this pass reads. */
+    void input(DMatrixRMaj X) {
+        this.X = X;
+    }
+
     public DMatrixRMaj input() {
         return X;
     }
 
     /** The number of layers L. */
     public int depth() {
-        return layers.size();
+        return Z.length;
     }
 
-    /** Z[l] for l = 1 … L. */
+    /** Z[l] = A[l−1]·W[l] + b[l], for l = 1 … L. */
     public DMatrixRMaj Z(int l) {
-        return layer(l).Z();
+        return Z[index(l)];
     }
 
-    /** A[l] for l = 0 … L; A[0] is the input. */
+    /** A[l] = g(Z[l]) for l = 1 … L, and A[0] = X. */
     public DMatrixRMaj A(int l) {
-        return l == 0 ? X : layer(l).A();
+        return l == 0 ? X : A[index(l)];
     }
 
     /** A[L], the network's output Ŷ. */
     public DMatrixRMaj output() {
-        return layers.get(layers.size() - 1).A();
+        return A[A.length - 1];
     }
 
-    private LayerOutput layer(int l) {
-        if (l < 1 || l > layers.size()) {
-            throw new IllegalArgumentException("l: expected a layer in 1.." + layers.size() + ", found " + l);
+    private int index(int l) {
+        if (l < 1 || l > Z.length) {
+            throw new IllegalArgumentException("l: expected a layer in 1.." + Z.length + ", found " + l);
         }
-        return layers.get(l - 1);
+        return l - 1;
     }
 }

@@ -1,63 +1,36 @@
 package org.neuralnotes.nn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.neuralnotes.linalg.Checks;
 
 /**
- * The result of one backward pass: the loss of the batch, ∂L/∂θ for every parameter in
- * the order of {@link Network#parameters()} (W1, b1, W2, b2, …), and the error δ[l] =
- * ∂L/∂Z[l] of every layer.
+ * The result of one backward pass: ∂L/∂θ for every parameter in the order of
+ * {@link Network#parameters()} (W1, b1, W2, b2, …), and the error δ[l] = ∂L/∂Z[l] of every
+ * layer. The loss itself is {@link Network#loss(ForwardPass, DMatrixRMaj)}.
  */
 public final class Gradients {
-    private double loss;
-    /** how to compute the loss when it is first asked for; null once known */
-    private java.util.function.DoubleSupplier lossLater;
-    private final Workspace ws;
-    private final long use;
     private final List<String> names;
     private final List<DMatrixRMaj> values;
     private final List<DMatrixRMaj> deltas;
 
-    Gradients(double loss, List<String> names, List<DMatrixRMaj> values, List<DMatrixRMaj> deltas) {
-        this(names, values, deltas, null);
-        this.loss = loss;
-    }
-
-    /** Gradients in a workspace; the loss is computed from it when first asked for. */
-    Gradients(java.util.function.DoubleSupplier loss, List<String> names, List<DMatrixRMaj> values,
-              List<DMatrixRMaj> deltas, Workspace ws) {
-        this(names, values, deltas, ws);
-        this.lossLater = loss;
-    }
-
-    private Gradients(List<String> names, List<DMatrixRMaj> values, List<DMatrixRMaj> deltas,
-                      Workspace ws) {
-        this.ws = ws;
-        this.use = ws == null ? 0 : ws.uses;
-        this.names = List.copyOf(names);
-        this.values = List.copyOf(values);
-        this.deltas = List.copyOf(deltas);
-    }
-
-    /**
-     * The loss of the batch the gradients were computed on. For gradients computed in a
-     * {@link Workspace} it is computed on the first call, from the workspace, which must not
-     * have been used again since (an {@code IllegalStateException} says so if it was).
-     */
-    public double loss() {
-        if (lossLater != null) {
-            if (ws.uses != use) {
-                throw new IllegalStateException("the workspace of these gradients has been used again"
-                        + " since they were computed; ask for loss() before its next use");
-            }
-            loss = lossLater.getAsDouble();
-            lossLater = null;
+    /** Room for ∂L/∂θ of these parameters (W1, b1, W2, b2, …) and δ[1] … δ[L], filled by {@link Network}'s backward pass. */
+    Gradients(List<String> names) {
+        this.names = names;
+        List<DMatrixRMaj> values = new ArrayList<>(names.size());
+        List<DMatrixRMaj> deltas = new ArrayList<>(names.size() / 2);
+        for (int i = 0; i < names.size(); i++) {
+            values.add(new DMatrixRMaj(1, 1));
         }
-        return loss;
+        for (int l = 0; l < names.size() / 2; l++) {
+            deltas.add(new DMatrixRMaj(1, 1));
+        }
+        this.values = Collections.unmodifiableList(values);
+        this.deltas = Collections.unmodifiableList(deltas);
     }
 
-    /** ∂L/∂θ in the order W1, b1, W2, b2, … */
     public List<DMatrixRMaj> list() {
         return values;
     }
@@ -82,6 +55,27 @@ public final class Gradients {
             throw new IllegalArgumentException("l: expected a layer in 1.." + deltas.size() + ", found " + l);
         }
         return deltas.get(l - 1);
+    }
+
+    /** Whether every entry of every ∂L/∂θ is a finite number (no NaN, no ±∞). */
+    public boolean allFinite() {
+        return firstNonFinite() == null;
+    }
+
+    /**
+     * The first parameter whose gradient holds NaN or ±∞, as "W1 holds -Infinity at row 0,
+     * column 0"; null when every gradient is finite.
+     */
+    public String firstNonFinite() {
+        for (int i = 0; i < values.size(); i++) {
+            DMatrixRMaj d = values.get(i);
+            int k = Checks.firstNonFinite(d.data, d.getNumElements());
+            if (k >= 0) {
+                return names.get(i) + " holds " + d.data[k] + " at row " + (k / d.numCols) + ", column "
+                        + (k % d.numCols);
+            }
+        }
+        return null;
     }
 
     /** The gradients as named pairs, like {@link Network#parameters()}. */

@@ -5,11 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.activation.Activation;
-import org.neuralnotes.activation.Softmax;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.linalg.Checks;
-import org.neuralnotes.linalg.Products;
-import org.neuralnotes.linalg.Rows;
 import org.neuralnotes.loss.Loss;
 import org.neuralnotes.loss.Objective;
 import org.neuralnotes.random.Rng;
@@ -17,18 +14,28 @@ import org.neuralnotes.random.Rng;
 /**
  * A stack of dense layers and the objective that scores its output.
  *
- * <p>Rows are examples: X is N × inputs, Y is N × outputs. One step of training reads,
- * in order: {@link #forward} (Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]) for l = 1 … L),
- * the objective's output error δ[L] = ∂L/∂Z[L], then {@link #backward}, which walks the
- * layers down: ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], δ[l−1] = g'(Z[l−1]) ⊙ (δ[l]·W[l]ᵀ).
+ * <p>Rows are examples: X is N × inputs, Y is N × outputs. One step of training is three calls,
+ * in the order of the notes:
+ * <pre>{@code
+ * ForwardPass pass = network.forward(X);      // Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]), l = 1 … L
+ * double loss = network.loss(pass, Y);        // L(A[L], Y)
+ * Gradients g = network.backward(pass, Y);    // δ[L] = ∂L/∂Z[L], then for l = L … 1:
+ *                                             //   ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l],
+ *                                             //   δ[l−1] = (δ[l]·W[l]ᵀ) ⊙ g′(Z[l−1])
+ * optimizer.step(network.parameterValues(), g.list());   // θ ← θ − (update)
+ * }</pre>
  * The parameters are the layers' own matrices, listed W1, b1, W2, b2, … by {@link #parameters()}.
  *
- * <p>Threads: a network is not thread-safe. Reading it from several threads at once
- * ({@link #predict}, {@link #loss}, {@link #gradients(DMatrixRMaj, DMatrixRMaj)}) is safe while
- * nothing changes its parameters; a {@link Workspace} belongs to one thread. {@code Trainer.fit}
- * refuses a second fit on a network that is being trained, with an {@code IllegalStateException}
- * naming it; reading a network while it trains sees weights in the middle of an update. To
- * train in parallel, train {@link #copy()}s.
+ * <p>{@link #forward} and {@link #backward} check shapes only: they compute what the numbers give,
+ * NaN and ∞ included (a training loop checks the loss and the gradients). {@link #predict},
+ * {@link #loss(DMatrixRMaj, DMatrixRMaj)} and {@link #accuracy} also check that X and Y are
+ * finite and report an overflow with the layer where it happened.
+ *
+ * <p>Threads: a network is not thread-safe. Every call returns new matrices, so reading it from
+ * several threads at once ({@link #forward}, {@link #predict}, {@link #loss}) is safe while
+ * nothing changes its parameters. {@code Trainer.fit} refuses a second fit on a network that is
+ * being trained, with an {@code IllegalStateException} naming it; reading a network while it
+ * trains sees weights in the middle of an update. To train in parallel, train {@link #copy()}s.
  */
 public final class Network {
     private final List<Dense> layers;
@@ -40,36 +47,7 @@ public final class Network {
      * A network of these layers scored by this objective. The layers are used, not copied.
      */
     public Network(List<Dense> layers, Objective objective) {
-        if (layers == null || layers.isEmpty()) {
-            throw new IllegalArgumentException("layers: expected at least one layer, found "
-                    + (layers == null ? "null" : "none"));
-        }
-        if (objective == null) {
-            throw new IllegalArgumentException("objective: expected an objective, found null");
-        }
-        for (int l = 1; l < layers.size(); l++) {
-            int out = layers.get(l - 1).units();
-            int in = layers.get(l).inputs();
-            if (out != in) {
-                throw new IllegalArgumentException("layers: layer " + (l + 1) + " expects " + in
-                        + " inputs but layer " + l + " has " + out + " units");
-            }
-        }
-        for (int l = 0; l < layers.size() - 1; l++) {
-            if (layers.get(l).activation() instanceof Softmax) {
-                throw new IllegalArgumentException("layers: softmax belongs to the output layer only;"
-                        + " found it in layer " + (l + 1) + " of " + layers.size());
-            }
-        }
-        Dense last = layers.get(layers.size() - 1);
-        if (!last.activation().toString().equals(objective.output().toString())) {
-            throw new IllegalArgumentException("objective: expected the output activation of the last"
-                    + " layer (" + last.activation() + "), found " + objective.output());
-        }
-        if (last.activation() instanceof Softmax && last.units() < 2) {
-            throw new IllegalArgumentException("layers: a softmax output needs at least 2 units, found "
-                    + last.units() + " (its only output would always be 1)");
-        }
+        NetworkChecks.architecture(layers, objective);
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.objective = objective;
         List<String> names = new ArrayList<>(2 * layers.size());
@@ -159,261 +137,97 @@ public final class Network {
         return n;
     }
 
+    // ---- one step: forward, loss, backward
+
     /**
-     * The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer.
+     * The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer for
+     * the backward pass, in new matrices. Shapes are checked; the entries are not (see the
+     * class comment).
+     */
+    public ForwardPass forward(DMatrixRMaj X) {
+        return forward(X, new ForwardPass(layers.size()));
+    }
+
+    /** The forward pass written into the matrices of {@code pass} (a {@link TrainingStep}'s, reused). */
+    ForwardPass forward(DMatrixRMaj X, ForwardPass pass) {
+        NetworkChecks.input(X, inputs());
+        // A[0] = X
+        pass.input(X);
+        for (int l = 1; l <= layers.size(); l++) {
+            // Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l])
+            layer(l).forward(pass.A(l - 1), pass.Z(l), pass.A(l));
+        }
+        return pass;
+    }
+
+    /** The loss L of the batch of a forward pass, with targets Y (N × outputs). */
+    public double loss(ForwardPass pass, DMatrixRMaj Y) {
+        checkPass(pass, Y);
+        int L = layers.size();
+        // L(A[L], Y), from Z[L] for the paired cross-entropies
+        return objective.value(pass.Z(L), pass.A(L), Y);
+    }
+
+    /**
+     * The backward pass of the batch of a forward pass, with targets Y: ∂L/∂θ for W1, b1, W2,
+     * b2, … and every error δ[l] = ∂L/∂Z[l], in new matrices.
+     */
+    public Gradients backward(ForwardPass pass, DMatrixRMaj Y) {
+        return backward(pass, Y, new Gradients(names));
+    }
+
+    /** The backward pass written into the matrices of {@code g} (a {@link TrainingStep}'s, reused). */
+    Gradients backward(ForwardPass pass, DMatrixRMaj Y, Gradients g) {
+        checkPass(pass, Y);
+        int L = layers.size();
+        // δ[L] = ∂L/∂Z[L] (for the paired objectives (A[L] − Y)/N)
+        objective.outputError(pass.Z(L), pass.A(L), Y, g.delta(L));
+        for (int l = L; l >= 1; l--) {
+            // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], and ∂L/∂A[l−1] = δ[l]·W[l]ᵀ into δ[l−1]
+            DMatrixRMaj dA = l > 1 ? g.delta(l - 1) : null;
+            layer(l).backward(pass.A(l - 1), g.delta(l), g.list().get(2 * l - 2), g.list().get(2 * l - 1), dA);
+            if (l > 1) {
+                // δ[l−1] = ∂L/∂A[l−1] ⊙ g′(Z[l−1]), written over ∂L/∂A[l−1]
+                layer(l - 1).activation().backward(pass.Z(l - 1), pass.A(l - 1), dA, dA);
+            }
+        }
+        return g;
+    }
+
+    /** ∂L/∂θ of a batch: {@code backward(forward(X), Y)}, with X and Y checked to be finite. */
+    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y) {
+        NetworkChecks.finiteInput(X, inputs());
+        NetworkChecks.targets(Y, X.numRows, outputs());
+        return backward(forward(X), Y);
+    }
+
+    private void checkPass(ForwardPass pass, DMatrixRMaj Y) {
+        if (pass == null) {
+            throw new IllegalArgumentException("pass: expected a forward pass, found null");
+        }
+        if (pass.depth() != layers.size() || pass.Z(1).numCols != layers.get(0).units()) {
+            throw new IllegalArgumentException("pass: expected a forward pass through this network's "
+                    + layers.size() + " layers, found one through " + pass.depth());
+        }
+        NetworkChecks.targetShape(Y, pass.input().numRows, outputs());
+    }
+
+    // ---- using a trained network
+
+    /**
+     * Ŷ = A[L] for a batch X.
      *
      * @throws ArithmeticException naming the layer, when a Z[l] or A[l] overflows (finite but huge inputs)
      */
-    public ForwardPass forward(DMatrixRMaj X) {
-        checkInput(X);
-        List<LayerOutput> outs = new ArrayList<>(layers.size());
-        DMatrixRMaj A = X;
-        for (Dense d : layers) {
-            // Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l])
-            LayerOutput o = d.forward(A);
-            OutputChecks.finiteLayer(outs.size() + 1, o, A, d);
-            outs.add(o);
-            A = o.A();
-        }
-        return new ForwardPass(X, outs);
-    }
-
-    /** Ŷ = A[L] for a batch X. */
     public DMatrixRMaj predict(DMatrixRMaj X) {
-        return forward(X).output();
+        return checkedForward(X).output();
     }
 
     /** The loss of a batch; an ArithmeticException says what overflowed if it is not finite. */
     public double loss(DMatrixRMaj X, DMatrixRMaj Y) {
-        ForwardPass pass = forward(X);
-        checkTargets(Y, X.numRows);
-        int L = layers.size();
-        return OutputChecks.finiteLoss(objective.value(pass.Z(L), pass.A(L), Y), pass.A(L), Y);
-    }
-
-    /** The loss and ∂L/∂θ of a batch: a forward pass then a backward pass. */
-    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y) {
-        checkInput(X);
-        checkTargets(Y, X.numRows);
-        Workspace ws = new Workspace(this);
-        forwardInto(X, 0, X.numRows, ws);
-        Gradients g = backwardFrom(X, 0, X.numRows, ws.Z, ws.A, Y, ws);
-        g.loss();
-        return g;
-    }
-
-    /**
-     * The same loss and ∂L/∂θ, bit for bit, computed in the matrices of a workspace made by
-     * {@link #workspace()}: a training loop that calls this for every batch allocates nothing.
-     * The result lives in the workspace until its next use, and so does the batch loss, which
-     * is computed only when {@link Gradients#loss()} asks for it. Shapes are checked; the entries of
-     * X and Y are not scanned for NaN or infinity on every call (the {@code Trainer} checks the
-     * whole data set once before training; a non-finite input shows as a non-finite loss).
-     */
-    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, Workspace ws) {
-        checkBatch(X, Y, ws);
-        forwardInto(X, 0, X.numRows, ws);
-        return backwardFrom(X, 0, X.numRows, ws.Z, ws.A, Y, ws);
-    }
-
-    /**
-     * The same as {@link #gradients(DMatrixRMaj, DMatrixRMaj, Workspace)} for the batch of
-     * rows {@code first} … {@code first + rows − 1} of X and Y (examples taken in order),
-     * without copying X's rows: the first layer's products read them in place. Equal to the
-     * call on a copy of those rows to rounding (a native BLAS may add in another order).
-     */
-    public Gradients gradients(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws) {
-        checkBatch(X, Y, ws);
-        Checks.rows("X", X, first, rows);
-        DMatrixRMaj Yb = targetsOf(Y, first, rows, ws);
-        forwardInto(X, first, rows, ws);
-        return backwardFrom(X, first, rows, ws.Z, ws.A, Yb, ws);
-    }
-
-    /** The batch's targets, rows first … first + rows − 1 of Y: a few columns per row, copied. */
-    private static DMatrixRMaj targetsOf(DMatrixRMaj Y, int first, int rows, Workspace ws) {
-        DMatrixRMaj Yb = ws.targets;
-        Yb.reshape(rows, Y.numCols);
-        System.arraycopy(Y.data, first * Y.numCols, Yb.data, 0, rows * Y.numCols);
-        return Yb;
-    }
-
-    /**
-     * One step of plain gradient descent, θ ← θ − α·∂L/∂θ, on the batch of rows {@code first}
-     * … {@code first + rows − 1} of X and Y (X read in place), with every weight update made
-     * inside its gradient product: W[l] ← W[l] − α·A[l−1]ᵀ·δ[l] adds into W[l], so ∂L/∂W[l] is
-     * never written out and read back. θ ends as {@code GradientDescent(α).step} would leave it
-     * on the gradients of {@link #gradients(DMatrixRMaj, DMatrixRMaj, int, int, Workspace)}, to
-     * rounding.
-     *
-     * <p>The step is made only when it cannot go wrong unseen: Z[L], every hidden A[l] and every
-     * δ[l] finite, and no product able to overflow (every entry of A[l−1]ᵀ·δ[l] is at most
-     * N·max|A[l−1]|·max|δ[l]| for N rows, which must stay below 1e300, with max|A[0]| ≤
-     * {@code inputMax}).
-     * Otherwise θ is left as it was and the result holds the batch's gradients, computed as
-     * {@code gradients} does, for the caller to check (a loss or gradient that is not finite).
-     *
-     * @param alpha    the learning rate α, finite and &gt; 0
-     * @param inputMax an upper bound of |x| over the rows of X used, e.g. from
-     *                 {@code Checks.finiteAbsBound}; X itself is not scanned (see {@code gradients})
-     */
-    public Descent descend(DMatrixRMaj X, DMatrixRMaj Y, int first, int rows, Workspace ws,
-                           double alpha, double inputMax) {
-        checkBatch(X, Y, ws);
-        Checks.rows("X", X, first, rows);
-        Checks.positive("alpha", alpha);
-        Checks.nonNegative("inputMax", inputMax);
-        boolean whole = first == 0 && rows == X.numRows;
-        DMatrixRMaj Yb = whole ? Y : targetsOf(Y, first, rows, ws);
-        forwardInto(X, first, rows, ws);
-        // δ[L] … δ[1], with the weights before the step
-        errors(ws.Z, ws.A, Yb, ws);
-        if (!safeToDescend(ws, inputMax)) {
-            // θ stays; the batch's gradients, as gradients() computes them, for the caller
-            return new Descent(false, weightGradients(X, first, rows, ws.Z, ws.A, Yb, ws));
-        }
-        int L = layers.size();
-        for (int l = L; l >= 1; l--) {
-            Dense layer = layers.get(l - 1);
-            if (l > 1) {
-                // W[l] ← W[l] − α·A[l−1]ᵀ·δ[l], b[l] ← b[l] − α·Σᵢ δ[l]ᵢ
-                DMatrixRMaj below = ws.A[l - 2];
-                layer.descendRows(below, 0, below.numRows, ws.delta[l - 1], alpha, ws.db[l - 1]);
-            } else if (ws.inputTOf == X && whole) {
-                // W[1] ← W[1] − α·Xᵀ·δ[1] from the kept Xᵀ
-                layer.descendFromTranspose(ws.inputT, ws.delta[0], alpha, ws.db[0]);
-            } else {
-                // W[1] ← W[1] − α·Xᵀ·δ[1], X the batch's rows in place
-                layer.descendRows(X, first, rows, ws.delta[0], alpha, ws.db[0]);
-            }
-        }
-        return new Descent(true, inWorkspace(ws.Z, ws.A, Yb, ws));
-    }
-
-    /** Z[L], the hidden A[l] and the δ[l] finite, and no A[l−1]ᵀ·δ[l] near overflow. */
-    private boolean safeToDescend(Workspace ws, double inputMax) {
-        int L = layers.size();
-        DMatrixRMaj ZL = ws.Z[L - 1];
-        if (Checks.firstNonFinite(ZL.data, ZL.getNumElements()) >= 0) {
-            return false;
-        }
-        double below = inputMax;
-        for (int l = 1; l <= L; l++) {
-            if (l > 1) {
-                DMatrixRMaj A = ws.A[l - 2];
-                below = Checks.absBound(A.data, A.getNumElements());
-            }
-            DMatrixRMaj d = ws.delta[l - 1];
-            // |(A[l−1]ᵀ·δ[l])ᵢⱼ| ≤ N·max|A[l−1]|·max|δ[l]|, N rows; NaN fails the test as well
-            double bound = d.numRows * below * Checks.absBound(d.data, d.getNumElements());
-            if (!(bound <= 1e300)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** X and Y of matching shapes for this network, and a workspace made by it. */
-    private void checkBatch(DMatrixRMaj X, DMatrixRMaj Y, Workspace ws) {
-        Checks.nonEmpty("X", X);
-        if (X.numCols != inputs()) {
-            throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
-                    + " feature), found " + Checks.shape(X));
-        }
-        Checks.nonEmpty("Y", Y);
-        if (Y.numRows != X.numRows || Y.numCols != outputs()) {
-            throw new IllegalArgumentException("Y: expected shape " + X.numRows + "x" + outputs()
-                    + " (one row per example of X, one column per output), found " + Checks.shape(Y));
-        }
-        if (ws == null || ws.network != this) {
-            throw new IllegalArgumentException("ws: expected a workspace made by this network's"
-                    + " workspace(), found " + (ws == null ? "null" : ws));
-        }
-    }
-
-    /** The matrices for {@link #gradients(DMatrixRMaj, DMatrixRMaj, Workspace)}, for this network only. */
-    public Workspace workspace() {
-        return new Workspace(this);
-    }
-
-    /** The backward pass from a forward pass already made on the same batch. */
-    public Gradients backward(ForwardPass pass, DMatrixRMaj Y) {
-        if (pass == null) {
-            throw new IllegalArgumentException("pass: expected a forward pass, found null");
-        }
-        if (pass.depth() != layers.size()) {
-            throw new IllegalArgumentException("pass: expected a forward pass through " + layers.size()
-                    + " layers, found " + pass.depth());
-        }
-        checkTargets(Y, pass.input().numRows);
-        int L = layers.size();
-        DMatrixRMaj[] Z = new DMatrixRMaj[L];
-        DMatrixRMaj[] A = new DMatrixRMaj[L];
-        for (int l = 1; l <= L; l++) {
-            Z[l - 1] = pass.Z(l);
-            A[l - 1] = pass.A(l);
-        }
-        DMatrixRMaj X = pass.input();
-        Gradients g = backwardFrom(X, 0, X.numRows, Z, A, Y, new Workspace(this));
-        g.loss();
-        return g;
-    }
-
-    /** Z[l] = A[l−1]·W[l] + b[l] and A[l] = g(Z[l]) into the workspace, A[0] = rows of X. */
-    private void forwardInto(DMatrixRMaj X, int first, int rows, Workspace ws) {
-        ws.uses++;
-        layers.get(0).forwardRows(X, first, rows, ws.Z[0], ws.A[0]);
-        for (int l = 1; l < layers.size(); l++) {
-            layers.get(l).forward(ws.A[l - 1], ws.Z[l], ws.A[l]);
-        }
-    }
-
-    /** The loss, then δ[L], …, δ[1] and ∂L/∂θ into the workspace; Z[l − 1] and A[l − 1] hold layer l. */
-    private Gradients backwardFrom(DMatrixRMaj X, int first, int rows, DMatrixRMaj[] Z,
-                                   DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
-        errors(Z, A, Y, ws);
-        return weightGradients(X, first, rows, Z, A, Y, ws);
-    }
-
-    /** δ[L] = ∂L/∂Z[L], then δ[l−1] for l = L … 2, into the workspace; Z[l − 1], A[l − 1] hold layer l. */
-    private void errors(DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
-        int L = layers.size();
-        // δ[L] = ∂L/∂Z[L]
-        objective.outputError(Z[L - 1], A[L - 1], Y, ws.delta[L - 1]);
-        for (int l = L; l > 1; l--) {
-            // ∂L/∂A[l−1] = δ[l]·W[l]ᵀ
-            Products.multTransB(ws.delta[l - 1], layers.get(l - 1).W(), ws.dA[l - 2]);
-            // δ[l−1] = g'(Z[l−1]) ⊙ ∂L/∂A[l−1]
-            layers.get(l - 2).activation().backward(Z[l - 2], A[l - 2], ws.dA[l - 2],
-                    ws.delta[l - 2]);
-        }
-    }
-
-    /** ∂L/∂W[l] = A[l−1]ᵀ·δ[l] and ∂L/∂b[l] = Σᵢ δ[l]ᵢ from the errors in the workspace. */
-    private Gradients weightGradients(DMatrixRMaj X, int first, int rows, DMatrixRMaj[] Z,
-                                      DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
-        for (int l = layers.size(); l >= 1; l--) {
-            Dense layer = layers.get(l - 1);
-            if (l > 1) {
-                layer.backward(A[l - 2], ws.delta[l - 1], ws.dW[l - 1], ws.db[l - 1], null);
-            } else if (ws.inputTOf == X && rows == X.numRows) {
-                // ∂L/∂W[1] = Xᵀ·δ[1] from the kept Xᵀ (one unit: a matrix-vector product)
-                layer.weightGradientFromTranspose(ws.inputT, ws.delta[0], ws.dW[0]);
-                Rows.sumRows(1.0, ws.delta[0], ws.db[0]);
-            } else {
-                // A[0] is X, or the block of its rows read in place
-                layer.backwardRows(X, first, rows, ws.delta[0], ws.dW[0], ws.db[0], null);
-            }
-        }
-        return inWorkspace(Z, A, Y, ws);
-    }
-
-    /** The gradients and errors held by the workspace, with the batch loss computed on request. */
-    private Gradients inWorkspace(DMatrixRMaj[] Z, DMatrixRMaj[] A, DMatrixRMaj Y, Workspace ws) {
-        DMatrixRMaj ZL = Z[layers.size() - 1];
-        DMatrixRMaj AL = A[layers.size() - 1];
-        return new Gradients(() -> objective.value(ZL, AL, Y), parameterNames(), ws.gradients(),
-                List.of(ws.delta), ws);
+        ForwardPass pass = checkedForward(X);
+        NetworkChecks.targets(Y, X.numRows, outputs());
+        return OutputChecks.finiteLoss(loss(pass, Y), pass.output(), Y);
     }
 
     /**
@@ -423,52 +237,18 @@ public final class Network {
      */
     public double accuracy(DMatrixRMaj X, DMatrixRMaj Y) {
         DMatrixRMaj P = predict(X);
-        checkTargets(Y, X.numRows);
-        int k = P.numCols;
-        int right = 0;
-        for (int i = 0; i < P.numRows; i++) {
-            if (k == 1) {
-                double y = Y.data[i];
-                if (y != 0 && y != 1) {
-                    throw new IllegalArgumentException("Y: expected labels 0 or 1, found " + y + " at row " + i);
-                }
-                int predicted = P.data[i] >= 0.5 ? 1 : 0;
-                right += predicted == (int) y ? 1 : 0;
-            } else {
-                OutputChecks.oneHotRow(Y, i);
-                right += argmax(P, i) == argmax(Y, i) ? 1 : 0;
-            }
-        }
-        return right / (double) P.numRows;
+        NetworkChecks.targets(Y, X.numRows, outputs());
+        return NetworkReport.accuracy(P, Y);
     }
 
-    private static int argmax(DMatrixRMaj M, int row) {
-        int k = M.numCols;
-        int best = 0;
-        for (int j = 1; j < k; j++) {
-            if (M.data[row * k + j] > M.data[row * k + best]) {
-                best = j;
-            }
+    /** The forward pass of finite inputs, every Z[l] and A[l] checked to be finite. */
+    private ForwardPass checkedForward(DMatrixRMaj X) {
+        NetworkChecks.finiteInput(X, inputs());
+        ForwardPass pass = forward(X);
+        for (int l = 1; l <= layers.size(); l++) {
+            OutputChecks.finiteLayer(l, pass, layer(l));
         }
-        return best;
-    }
-
-    private void checkInput(DMatrixRMaj X) {
-        Checks.nonEmpty("X", X);
-        if (X.numCols != inputs()) {
-            throw new IllegalArgumentException("X: expected " + inputs() + " columns (one per input"
-                    + " feature), found " + Checks.shape(X));
-        }
-        Checks.finite("X", X);
-    }
-
-    private void checkTargets(DMatrixRMaj Y, int rows) {
-        Checks.nonEmpty("Y", Y);
-        if (Y.numRows != rows || Y.numCols != outputs()) {
-            throw new IllegalArgumentException("Y: expected shape " + rows + "x" + outputs()
-                    + " (one row per example of X, one column per output), found " + Checks.shape(Y));
-        }
-        Checks.finite("Y", Y);
+        return pass;
     }
 
     /** A deep copy: new matrices with the same values, the same activations and objective. */
@@ -482,16 +262,7 @@ public final class Network {
 
     /** A table of layers, shapes and parameter counts. */
     public String summary() {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format("%-7s %-12s %-10s %-8s %-12s%n", "layer", "activation", "W", "b", "parameters"));
-        for (int l = 0; l < layers.size(); l++) {
-            Dense d = layers.get(l);
-            s.append(String.format("%-7d %-12s %-10s %-8s %-12d%n", l + 1, d.activation(),
-                    d.inputs() + "x" + d.units(), "1x" + d.units(), d.inputs() * d.units() + d.units()));
-        }
-        s.append("objective: ").append(objective).append('\n');
-        s.append("total parameters: ").append(parameterCount());
-        return s.toString();
+        return NetworkReport.summary(this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.neuralnotes.nn;
 import java.util.Arrays;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.neuralnotes.linalg.Checks;
 
 /**
@@ -14,13 +15,14 @@ final class OutputChecks {
     private OutputChecks() {}
 
     /** Z[l] and A[l] finite; otherwise an ArithmeticException naming the layer and the sizes involved. */
-    static void finiteLayer(int l, LayerOutput out, DMatrixRMaj below, Dense layer) {
-        DMatrixRMaj Z = out.Z();
+    static void finiteLayer(int l, ForwardPass pass, Dense layer) {
+        DMatrixRMaj below = pass.A(l - 1);
+        DMatrixRMaj Z = pass.Z(l);
         int at = Checks.firstNonFinite(Z.data, Z.getNumElements());
         String what = "Z[" + l + "] = A[" + (l - 1) + "]·W" + l + " + b" + l;
         DMatrixRMaj bad = Z;
         if (at < 0) {
-            DMatrixRMaj A = out.A();
+            DMatrixRMaj A = pass.A(l);
             at = Checks.firstNonFinite(A.data, A.getNumElements());
             what = "A[" + l + "] = " + layer.activation().name() + "(Z[" + l + "])";
             bad = A;
@@ -29,8 +31,8 @@ final class OutputChecks {
             throw new ArithmeticException(String.format(Locale.ROOT, "%s overflowed: entry (row %d, column %d)"
                     + " is %s, with max|A[%d]| = %.3g and max|W%d| = %.3g; the inputs are too large for"
                     + " this network (standardize them)", what, at / bad.numCols, at % bad.numCols,
-                    bad.data[at], l - 1, Checks.absBound(below.data, below.getNumElements()), l,
-                    Checks.absBound(layer.W().data, layer.W().getNumElements())));
+                    bad.data[at], l - 1, CommonOps_DDRM.elementMaxAbs(below), l,
+                    CommonOps_DDRM.elementMaxAbs(layer.W())));
         }
     }
 
@@ -39,7 +41,7 @@ final class OutputChecks {
         if (!Double.isFinite(loss)) {
             throw new ArithmeticException(String.format(Locale.ROOT, "loss: overflowed to %s for outputs"
                     + " up to max|Ŷ| = %.3g and targets up to max|Y| = %.3g", loss,
-                    Checks.absBound(AL.data, AL.getNumElements()), Checks.absBound(Y.data, Y.getNumElements())));
+                    CommonOps_DDRM.elementMaxAbs(AL), CommonOps_DDRM.elementMaxAbs(Y)));
         }
         return loss;
     }

@@ -11,15 +11,16 @@ import org.neuralnotes.data.TwoD;
 import org.neuralnotes.init.Initializer;
 import org.neuralnotes.init.Initializers;
 import org.neuralnotes.loss.Losses;
+import org.neuralnotes.nn.ForwardPass;
 import org.neuralnotes.nn.Gradients;
 import org.neuralnotes.nn.Network;
-import org.neuralnotes.nn.Workspace;
 import org.neuralnotes.optim.Adam;
 import org.neuralnotes.optim.GradientDescent;
 import org.neuralnotes.optim.Momentum;
 import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.optim.RMSProp;
 import org.neuralnotes.random.Rng;
+import org.neuralnotes.train.Batch;
 import org.neuralnotes.train.Batching;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -40,7 +41,6 @@ final class Run {
     private final DMatrixRMaj xTest;
     private final DMatrixRMaj yTest;
     private final Network network;
-    private final Workspace workspace;
     private final Rng batchRng;
     private Optimizer optimizer;
     private Batching.Sampler sampler;
@@ -69,7 +69,6 @@ final class Run {
             b.dense(units, activation(s.activation()));
         }
         network = b.dense(1, Activations.sigmoid()).loss(Losses.binaryCrossEntropy()).build(init(s.init()), rng.split());
-        workspace = network.workspace();
         batchRng = rng.split();
         useRule(s);
         record();
@@ -92,17 +91,21 @@ final class Run {
         if (diverged != null) {
             return false;
         }
-        int[] rows = sampler.next();
-        DMatrixRMaj xb = rows == null ? xTrain : Split.selectRows(xTrain, rows);
-        DMatrixRMaj yb = rows == null ? yTrain : Split.selectRows(yTrain, rows);
-        try {
-            Gradients g = network.gradients(xb, yb, workspace);
-            // θ ← θ − (the optimizer's update), for W1, b1, W2, b2, …
-            optimizer.step(network.parameterValues(), g.list());
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            diverged = "stopped at step " + (step + 1) + ": " + e.getMessage();
+        // the batch: its rows of X and Y
+        Batch batch = sampler.next();
+        DMatrixRMaj xb = batch.rows(xTrain);
+        DMatrixRMaj yb = batch.rows(yTrain);
+        // forward, loss, backward
+        ForwardPass pass = network.forward(xb);
+        double loss = network.loss(pass, yb);
+        Gradients g = network.backward(pass, yb);
+        if (!Double.isFinite(loss) || !g.allFinite()) {
+            diverged = "stopped at step " + (step + 1) + ": " + (Double.isFinite(loss)
+                    ? "the gradient of " + g.firstNonFinite() : "the loss became " + loss);
             return false;
         }
+        // θ ← θ − (the optimizer's update), for W1, b1, W2, b2, …
+        optimizer.step(network.parameterValues(), g.list());
         step++;
         return true;
     }

@@ -87,14 +87,8 @@ public abstract class Batching {
 
     /** The batches of one training run, in order. */
     public interface Sampler {
-        /**
-         * The row indices of the next batch, valid until the next call, or {@code null} for
-         * "all rows in order".
-         */
-        int[] next();
-
-        /** The number of rows in the batch last returned by {@link #next()}. */
-        int size();
+        /** The next batch: which rows of X and Y the next step sees. */
+        Batch next();
     }
 
     private static final class Full extends Batching {
@@ -115,17 +109,8 @@ public abstract class Batching {
 
         @Override
         Sampler newSampler(int n, Rng rng) {
-            return new Sampler() {
-                @Override
-                public int[] next() {
-                    return null;
-                }
-
-                @Override
-                public int size() {
-                    return n;
-                }
-            };
+            Batch all = Batch.all(n);
+            return () -> all;
         }
 
         @Override
@@ -152,20 +137,8 @@ public abstract class Batching {
 
         @Override
         Sampler newSampler(int n, Rng rng) {
-            int[] one = new int[1];
-            return new Sampler() {
-                @Override
-                public int[] next() {
-                    // i ~ U{0, …, N − 1}
-                    one[0] = rng.nextInt(n);
-                    return one;
-                }
-
-                @Override
-                public int size() {
-                    return 1;
-                }
-            };
+            // i ~ U{0, …, N − 1}
+            return () -> Batch.of(rng.nextInt(n));
         }
 
         @Override
@@ -211,27 +184,18 @@ public abstract class Batching {
             return new Sampler() {
                 private int[] order;
                 private int at = n;
-                private final int[] full = new int[Math.min(size, n)];
-                private final int[] partial = new int[n % full.length];
-                private int last;
 
                 @Override
-                public int[] next() {
+                public Batch next() {
                     if (at >= n) {
                         // a new epoch: a new order of the examples
                         order = rng.permutation(n);
                         at = 0;
                     }
-                    last = Math.min(size, n - at);
-                    int[] batch = last == full.length ? full : partial;
-                    System.arraycopy(order, at, batch, 0, last);
-                    at += last;
+                    int take = Math.min(size, n - at);
+                    Batch batch = Batch.of(java.util.Arrays.copyOfRange(order, at, at + take));
+                    at += take;
                     return batch;
-                }
-
-                @Override
-                public int size() {
-                    return last;
                 }
             };
         }
@@ -254,32 +218,23 @@ public abstract class Batching {
 
         @Override
         Sampler newSampler(int n, Rng rng) {
+            if (size >= n) {
+                // one batch of every row, in order: the data itself
+                Batch all = Batch.all(n);
+                return () -> all;
+            }
             return new Sampler() {
-                private final int[] rows = new int[Math.min(size, n)];
                 private int at = n;
-                private int last;
 
                 @Override
-                public int[] next() {
+                public Batch next() {
                     if (at >= n) {
                         // a new epoch: back to the first row
                         at = 0;
                     }
-                    last = Math.min(size, n - at);
-                    if (last == n) {
-                        // one batch of every row, in order: the data itself
-                        return null;
-                    }
-                    for (int i = 0; i < last; i++) {
-                        rows[i] = at + i;
-                    }
-                    at += last;
-                    return rows;
-                }
-
-                @Override
-                public int size() {
-                    return last;
+                    Batch batch = Batch.range(at, Math.min(size, n - at));
+                    at += batch.size();
+                    return batch;
                 }
             };
         }

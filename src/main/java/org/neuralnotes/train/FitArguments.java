@@ -9,12 +9,12 @@ import org.neuralnotes.random.Rng;
 final class FitArguments {
     private FitArguments() {}
 
-    /** Every check of fit's arguments; returns an upper bound of |x| in X, found on the way. */
-    static double check(Trainer t, Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
+    /** Every check of fit's arguments. */
+    static void check(Trainer t, Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
         if (network == null) {
             throw new IllegalArgumentException("network: expected a network, found null");
         }
-        double inputMax = checkPair("X", X, "Y", Y, network);
+        checkPair("X", X, "Y", Y, network);
         if (t.validationX() != null) {
             checkPair("validationX", t.validationX(), "validationY", t.validationY(), network);
         }
@@ -28,20 +28,18 @@ final class FitArguments {
             throw new IllegalArgumentException("rng: expected a generator for " + t.batching()
                     + " batching, found null");
         }
-        return inputMax;
     }
 
-    /** Shapes and finite entries of an X, Y pair; returns an upper bound of |x|. */
-    private static double checkPair(String xName, DMatrixRMaj X, String yName, DMatrixRMaj Y,
+    /** Shapes and finite entries of an X, Y pair. */
+    private static void checkPair(String xName, DMatrixRMaj X, String yName, DMatrixRMaj Y,
                                   Network network) {
         Checks.nonEmpty(xName, X);
         if (X.numCols != network.inputs()) {
             throw new IllegalArgumentException(xName + ": expected " + network.inputs()
                     + " columns (the network's inputs), found " + Checks.shape(X));
         }
-        double largest = Checks.finiteAbsBound(xName, X);
+        Checks.finite(xName, X);
         Checks.shape(yName, Y, X.numRows, network.outputs());
         Checks.finite(yName, Y);
-        return largest;
     }
 }

@@ -1,6 +1,5 @@
 package org.neuralnotes.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.neuralnotes.linalg.Checks;
@@ -9,12 +8,16 @@ import org.neuralnotes.optim.Optimizer;
 import org.neuralnotes.random.Rng;
 
 /**
- * The training loop, with its settings fixed at construction. One step reads:
+ * The training loop, with its settings fixed at construction. One step is the public calls a
+ * reader can make by hand in a notebook, in this order:
  * <ol>
- *   <li>the batch: the rows the {@link Batching} picks (all of them for full batch);</li>
- *   <li>{@code network.gradients(X, Y)}: the forward pass, the loss L of the batch and the
- *       backward pass ∂L/∂θ for W1, b1, W2, b2, …;</li>
- *   <li>{@code optimizer.step(θ, ∇θ)}: θ ← θ − (update), in place;</li>
+ *   <li>{@code Batch batch = sampler.next()}: the rows the {@link Batching} picks (all of them
+ *       for full batch), and their {@code Xb = batch.rows(X)}, {@code Yb = batch.rows(Y)};</li>
+ *   <li>{@code ForwardPass pass = network.forward(Xb)}: Z[l] = A[l−1]·W[l] + b[l], A[l] = g(Z[l]);</li>
+ *   <li>{@code double loss = network.loss(pass, Yb)}: the batch loss, which must be finite;</li>
+ *   <li>{@code Gradients g = network.backward(pass, Yb)}: ∂L/∂θ for W1, b1, W2, b2, …, which
+ *       must be finite ({@code g.allFinite()});</li>
+ *   <li>{@code optimizer.step(network.parameterValues(), g.list())}: θ ← θ − (update), in place;</li>
  *   <li>a record in the {@link History} when the step falls on the grid of every k steps;</li>
  *   <li>the listeners, then the stopping rules, then the maximum number of iterations or epochs.</li>
  * </ol>
@@ -34,7 +37,7 @@ import org.neuralnotes.random.Rng;
  *
  * <p>Divergence: if the loss or a gradient stops being finite, or the loss rises far above its
  * start (more than 10⁶ · max(L₀, 1), the rule of {@link DivergenceWatch}, checked at every record
- * and at every step whose batch loss is computed), {@code fit} puts the network's parameters
+ * and at every step), {@code fit} puts the network's parameters
  * back to their values at the start of the call and throws a {@link DivergenceException} naming
  * the iteration and the latest losses. With {@code onDivergence(OnDivergence.WARN)} a finite
  * rise only leaves a warning in {@link History#warnings()} and training goes on, to watch it
@@ -57,62 +60,22 @@ public final class Trainer {
     public static final int AUTO_WEIGHT_ENTRIES = 10_000;
 
 
-    private final Optimizer optimizer;
-    private final Batching batching;
-    private final int maxIterations;
-    private final int maxEpochs;
-    private final List<StoppingRule> rules;
-    private final List<TrainingListener> listeners;
-    private final int recordEvery;
-    private final int maxRecords;
-    private final long maxHistoryBytes;
-    /** true or false when asked, null to record the weights of small networks only */
-    private final Boolean recordWeights;
-    private final OnDivergence onDivergence;
-    private final boolean keepHistory;
-    private final DMatrixRMaj validationX;
-    private final DMatrixRMaj validationY;
+    /** the settings, fixed: copied from the builder, the optimizer a fresh copy */
+    private final TrainerSettings s;
 
     private Trainer(Builder b) {
-        this.optimizer = b.optimizer.fresh();
-        this.batching = b.batching;
-        this.maxIterations = b.maxIterations;
-        this.maxEpochs = b.maxEpochs;
-        this.rules = List.copyOf(b.rules);
-        this.listeners = List.copyOf(b.listeners);
-        this.recordEvery = b.recordEvery;
-        this.maxRecords = b.maxRecords;
-        this.maxHistoryBytes = b.maxHistoryBytes;
-        this.recordWeights = b.recordWeights;
-        this.onDivergence = b.onDivergence;
-        this.keepHistory = b.keepHistory;
-        this.validationX = b.validationX == null ? null : b.validationX.copy();
-        this.validationY = b.validationY == null ? null : b.validationY.copy();
+        this.s = b.s.copy(true);
+        this.s.optimizer = b.s.optimizer.fresh();
     }
 
     /** A builder with the defaults: full batch, records every step, at most 1000 records. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new TrainerSettings());
     }
 
     /** A builder holding these settings, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.optimizer = optimizer;
-        b.batching = batching;
-        b.maxIterations = maxIterations;
-        b.maxEpochs = maxEpochs;
-        b.rules.addAll(rules);
-        b.listeners.addAll(listeners);
-        b.recordEvery = recordEvery;
-        b.maxRecords = maxRecords;
-        b.maxHistoryBytes = maxHistoryBytes;
-        b.recordWeights = recordWeights;
-        b.onDivergence = onDivergence;
-        b.keepHistory = keepHistory;
-        b.validationX = validationX;
-        b.validationY = validationY;
-        return b;
+        return new Builder(s.copy(false));
     }
 
     /**
@@ -128,10 +91,10 @@ public final class Trainer {
      * @throws IllegalStateException    if another fit is training this network
      */
     public History fit(Network network, DMatrixRMaj X, DMatrixRMaj Y, Rng rng) {
-        double inputMax = FitArguments.check(this, network, X, Y, rng);
+        FitArguments.check(this, network, X, Y, rng);
         FitLock.acquire(network);
         try {
-            return new TrainingRun(this, network, X, Y, inputMax, rng).run();
+            return new TrainingRun(this, network, X, Y, rng).run();
         } finally {
             FitLock.release(network);
         }
@@ -141,47 +104,47 @@ public final class Trainer {
 
     /** The optimizer whose fresh copy each run uses. */
     public Optimizer optimizer() {
-        return optimizer.fresh();
+        return s.optimizer.fresh();
     }
 
     /** Which examples each step sees. */
     public Batching batching() {
-        return batching;
+        return s.batching;
     }
 
     /** The maximum number of iterations, 0 when only epochs are bounded. */
     public int maxIterations() {
-        return maxIterations;
+        return s.maxIterations;
     }
 
     /** The maximum number of epochs, 0 when only iterations are bounded. */
     public int maxEpochs() {
-        return maxEpochs;
+        return s.maxEpochs;
     }
 
     /** The stopping rules added with {@code stopWhen}; any of them stops training. */
     public List<StoppingRule> stoppingRules() {
-        return rules;
+        return List.copyOf(s.rules);
     }
 
     /** The listeners, in the order they are called. */
     public List<TrainingListener> listeners() {
-        return listeners;
+        return List.copyOf(s.listeners);
     }
 
     /** The spacing k of the records asked for. */
     public int recordEvery() {
-        return recordEvery;
+        return s.recordEvery;
     }
 
     /** The bound of the history's number of records. */
     public int maxRecords() {
-        return maxRecords;
+        return s.maxRecords;
     }
 
     /** The bound of the history's memory, in bytes. */
     public long maxHistoryBytes() {
-        return maxHistoryBytes;
+        return s.maxHistoryBytes;
     }
 
     /**
@@ -190,86 +153,56 @@ public final class Trainer {
      * {@link #AUTO_WEIGHT_ENTRIES} parameter entries.
      */
     public boolean recordWeights() {
-        return !Boolean.FALSE.equals(recordWeights);
+        return !Boolean.FALSE.equals(s.recordWeights);
     }
 
     /** Whether a run on this network records its weight paths. */
     boolean recordsWeightsOf(Network network) {
-        return recordWeights == null ? network.parameterCount() <= AUTO_WEIGHT_ENTRIES : recordWeights;
+        return s.recordWeights == null ? network.parameterCount() <= AUTO_WEIGHT_ENTRIES : s.recordWeights;
     }
 
     /** What a finite rise of the loss far above its start does. */
     public OnDivergence onDivergence() {
-        return onDivergence;
+        return s.onDivergence;
     }
 
     /** Whether records are kept at all ({@link Builder#keepHistory(boolean)}). */
     public boolean keepsHistory() {
-        return keepHistory;
+        return s.keepHistory;
     }
 
     /** Whether a validation set was given. */
     public boolean hasValidation() {
-        return validationX != null;
+        return s.validationX != null;
     }
 
     DMatrixRMaj validationX() {
-        return validationX;
+        return s.validationX;
     }
 
     DMatrixRMaj validationY() {
-        return validationY;
+        return s.validationY;
     }
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("Trainer(optimizer=").append(optimizer)
-                .append(", batching=").append(batching);
-        if (maxIterations > 0) {
-            s.append(", maxIterations=").append(maxIterations);
-        }
-        if (maxEpochs > 0) {
-            s.append(", maxEpochs=").append(maxEpochs);
-        }
-        if (!rules.isEmpty()) {
-            s.append(", stopWhen=").append(rules);
-        }
-        if (!listeners.isEmpty()) {
-            s.append(", listeners=").append(listeners.size());
-        }
-        s.append(", recordEvery=").append(recordEvery).append(", maxRecords=").append(maxRecords)
-                .append(", recordWeights=").append(recordWeights == null ? "auto" : recordWeights)
-                .append(onDivergence == OnDivergence.THROW ? "" : ", onDivergence=" + onDivergence)
-                .append(keepHistory ? "" : ", keepHistory=false").append(", validation=")
-                .append(validationX == null ? "none" : Checks.shape(validationX));
-        return s.append(')').toString();
+        return s.toString();
     }
 
     /** The settings of a {@link Trainer}; an optimizer and a maximum are required. */
     public static final class Builder {
-        private Optimizer optimizer;
-        private Batching batching = Batching.fullBatch();
-        private int maxIterations;
-        private int maxEpochs;
-        private final List<StoppingRule> rules = new ArrayList<>();
-        private final List<TrainingListener> listeners = new ArrayList<>();
-        private int recordEvery = DEFAULT_RECORD_EVERY;
-        private int maxRecords = DEFAULT_MAX_RECORDS;
-        private long maxHistoryBytes = DEFAULT_MAX_HISTORY_BYTES;
-        private Boolean recordWeights;
-        private OnDivergence onDivergence = OnDivergence.THROW;
-        private boolean keepHistory = true;
-        private DMatrixRMaj validationX;
-        private DMatrixRMaj validationY;
+        private final TrainerSettings s;
 
-        private Builder() {}
+        private Builder(TrainerSettings s) {
+            this.s = s;
+        }
 
         /** The update rule (required). Each run uses its {@link Optimizer#fresh()} copy. */
         public Builder optimizer(Optimizer optimizer) {
             if (optimizer == null) {
                 throw new IllegalArgumentException("optimizer: expected an optimizer, found null");
             }
-            this.optimizer = optimizer;
+            s.optimizer = optimizer;
             return this;
         }
 
@@ -278,25 +211,25 @@ public final class Trainer {
             if (batching == null) {
                 throw new IllegalArgumentException("batching: expected a batching, found null");
             }
-            this.batching = batching;
+            s.batching = batching;
             return this;
         }
 
         /** Stop after at most n steps. */
         public Builder maxIterations(int n) {
-            this.maxIterations = Checks.positive("maxIterations", n);
+            s.maxIterations = Checks.positive("maxIterations", n);
             return this;
         }
 
         /** Stop after at most n epochs (n · stepsPerEpoch steps). */
         public Builder maxEpochs(int n) {
-            this.maxEpochs = Checks.positive("maxEpochs", n);
+            s.maxEpochs = Checks.positive("maxEpochs", n);
             return this;
         }
 
         /** Adds a stopping rule; training stops when any of the added rules fires. */
         public Builder stopWhen(StoppingRule rule) {
-            rules.add(Rules.nonNull("rule", rule));
+            s.rules.add(Rules.nonNull("rule", rule));
             return this;
         }
 
@@ -305,7 +238,7 @@ public final class Trainer {
             if (listener == null) {
                 throw new IllegalArgumentException("listener: expected a listener, found null");
             }
-            listeners.add(listener);
+            s.listeners.add(listener);
             return this;
         }
 
@@ -316,7 +249,7 @@ public final class Trainer {
          * ({@code batching.stepsPerEpoch(N)} steps).
          */
         public Builder recordEvery(int k) {
-            this.recordEvery = Checks.positive("recordEvery", k);
+            s.recordEvery = Checks.positive("recordEvery", k);
             return this;
         }
 
@@ -329,7 +262,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("maxRecords: expected an integer >= 2 (the start"
                         + " and the final step), found " + max);
             }
-            this.maxRecords = max;
+            s.maxRecords = max;
             return this;
         }
 
@@ -341,7 +274,7 @@ public final class Trainer {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxHistoryBytes: expected a number of bytes >= 1, found " + bytes);
             }
-            this.maxHistoryBytes = bytes;
+            s.maxHistoryBytes = bytes;
             return this;
         }
 
@@ -351,7 +284,7 @@ public final class Trainer {
          * entries only, and always after {@code recordWeights(true)}.
          */
         public Builder recordWeights(boolean record) {
-            this.recordWeights = record;
+            s.recordWeights = record;
             return this;
         }
 
@@ -363,7 +296,7 @@ public final class Trainer {
             if (what == null) {
                 throw new IllegalArgumentException("onDivergence: expected THROW or WARN, found null");
             }
-            this.onDivergence = what;
+            s.onDivergence = what;
             return this;
         }
 
@@ -375,7 +308,7 @@ public final class Trainer {
          * timing and for long runs whose curve is not wanted.
          */
         public Builder keepHistory(boolean keep) {
-            this.keepHistory = keep;
+            s.keepHistory = keep;
             return this;
         }
 
@@ -387,18 +320,18 @@ public final class Trainer {
                 throw new IllegalArgumentException("validationY: expected " + X.numRows
                         + " rows (one per row of validationX), found " + Checks.shape(Y));
             }
-            this.validationX = X;
-            this.validationY = Y;
+            s.validationX = X;
+            s.validationY = Y;
             return this;
         }
 
         /** The trainer; refuses settings without an optimizer or without a maximum. */
         public Trainer build() {
-            if (optimizer == null) {
+            if (s.optimizer == null) {
                 throw new IllegalArgumentException("optimizer: expected an optimizer, found none"
                         + " (call optimizer(...))");
             }
-            if (maxIterations == 0 && maxEpochs == 0) {
+            if (s.maxIterations == 0 && s.maxEpochs == 0) {
                 throw new IllegalArgumentException("maxIterations: expected a maximum number of"
                         + " iterations or epochs, found none (call maxIterations(n) or maxEpochs(n))");
             }

@@ -112,69 +112,6 @@ class EnginesTest {
     }
 
     @Test
-    void aBlockOfRowsReadInPlaceGivesTheProductOfItsCopy() {
-        Engine fast = fastOrNull();
-        Engine[] engines = fast == null ? new Engine[] {new PlainEngine()}
-                : new Engine[] {new PlainEngine(), fast};
-        Rng rng = new Rng(11L);
-        // {rows of A, cols of A, cols of B, first, rows of the block}: a matrix-vector product
-        // (one column of B), one row, the last row, all rows, a batch in the middle
-        int[][] cases = {{40, 6, 1, 7, 13}, {40, 6, 3, 0, 1}, {40, 6, 3, 39, 1}, {40, 6, 5, 0, 40},
-            {300, 17, 9, 128, 128}, {9, 1, 4, 2, 5}};
-        for (Engine engine : engines) {
-            for (int[] c : cases) {
-                DMatrixRMaj A = uniform(c[0], c[1], rng);
-                int first = c[3];
-                int rows = c[4];
-                DMatrixRMaj R = new DMatrixRMaj(rows, c[1]);
-                System.arraycopy(A.data, first * c[1], R.data, 0, rows * c[1]);
-                for (boolean transA : new boolean[] {false, true}) {
-                    // B has as many rows as op(R) has columns
-                    DMatrixRMaj B = uniform(transA ? rows : c[1], c[2], rng);
-                    DMatrixRMaj C0 = uniform(transA ? c[1] : rows, c[2], rng);
-                    for (double[] ab : new double[][] {{1.0, 0.0}, {-0.5, 2.0}}) {
-                        DMatrixRMaj expected = C0.copy();
-                        DMatrixRMaj actual = C0.copy();
-                        new PlainEngine().gemm(transA, false, ab[0], R, B, ab[1], expected);
-                        engine.gemmRows(transA, ab[0], A, first, rows, B, ab[1], actual);
-                        DMatrixRMaj scale = abs(C0);
-                        new PlainEngine().gemm(transA, false, Math.abs(ab[0]), abs(R), abs(B),
-                                Math.abs(ab[1]), scale);
-                        assertAgree(expected, actual, scale, engine.name() + " rows " + first + "+"
-                                + rows + " of " + c[0] + "x" + c[1] + " transA=" + transA
-                                + " alpha=" + ab[0] + " beta=" + ab[1]);
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
-    void aBlockOfRowsOutsideTheMatrixIsRefused() {
-        Rng rng = new Rng(12L);
-        DMatrixRMaj A = uniform(10, 3, rng);
-        DMatrixRMaj B = uniform(3, 2, rng);
-        DMatrixRMaj C = new DMatrixRMaj(1, 1);
-        Fixtures.refuses(() -> Products.multRows(A, -1, 2, B, C), "first:", "0..9", "-1");
-        Fixtures.refuses(() -> Products.multRows(A, 10, 1, B, C), "first:", "0..9", "10");
-        Fixtures.refuses(() -> Products.multRows(A, 4, 7, B, C), "rows:", "1..6", "7");
-        Fixtures.refuses(() -> Products.multRows(A, 4, 0, B, C), "rows:", "1..6", "0");
-        Fixtures.refuses(() -> Products.multTransARows(A, 0, 4, B, C), "B:", "4 rows", "3x2");
-        Fixtures.refuses(() -> Products.multRows(A, 0, 4, B, A), "C:", "other than A");
-        // C = R·B and C = Rᵀ·D through the checked entry points
-        DMatrixRMaj R = new DMatrixRMaj(4, 3);
-        System.arraycopy(A.data, 3 * 3, R.data, 0, 12);
-        DMatrixRMaj expected = new DMatrixRMaj(4, 2);
-        new PlainEngine().gemm(false, false, 1.0, R, B, 0.0, expected);
-        assertAgree(expected, Products.multRows(A, 3, 4, B, C), scale(false, false, R, B), "multRows");
-        DMatrixRMaj D = uniform(4, 2, rng);
-        DMatrixRMaj expectedT = new DMatrixRMaj(3, 2);
-        new PlainEngine().gemm(true, false, 1.0, R, D, 0.0, expectedT);
-        assertAgree(expectedT, Products.multTransARows(A, 3, 4, D, new DMatrixRMaj(1, 1)),
-                scale(true, false, R, D), "multTransARows");
-    }
-
-    @Test
     void betaZeroIgnoresWhatCHeldEvenNaN() {
         Engine fast = fastOrNull();
         Engine[] engines = fast == null ? new Engine[] {new PlainEngine()}
@@ -192,41 +129,6 @@ class EnginesTest {
                 assertAgree(expected, C, scale(false, false, A, B), engine.name() + " beta=0");
             }
         }
-    }
-
-    @Test
-    void theGeneralRowsProductAddsIntoCAndChecksItsShape() {
-        Rng rng = new Rng(13L);
-        DMatrixRMaj X = uniform(10, 3, rng);
-        DMatrixRMaj D = uniform(4, 2, rng);
-        DMatrixRMaj W = uniform(3, 2, rng);
-        DMatrixRMaj R = new DMatrixRMaj(4, 3);
-        System.arraycopy(X.data, 5 * 3, R.data, 0, 12);
-        // W ← W − ½·Rᵀ·D, R rows 5 … 8 of X: a gradient-descent step made inside the product
-        DMatrixRMaj expected = W.copy();
-        new PlainEngine().gemm(true, false, -0.5, R, D, 1.0, expected);
-        DMatrixRMaj scale = abs(W);
-        new PlainEngine().gemm(true, false, 0.5, abs(R), abs(D), 1.0, scale);
-        DMatrixRMaj actual = W.copy();
-        assertTrue(actual == Products.gemmRows(true, -0.5, X, 5, 4, D, 1.0, actual));
-        assertAgree(expected, actual, scale, "W − ½·Rᵀ·D");
-        // every row of X is the product of X itself, with the same β = 1 meaning
-        DMatrixRMaj whole = uniform(3, 2, rng);
-        DMatrixRMaj wholeExpected = whole.copy();
-        DMatrixRMaj E = uniform(10, 2, rng);
-        new PlainEngine().gemm(true, false, 2.0, X, E, 1.0, wholeExpected);
-        DMatrixRMaj wholeScale = abs(whole);
-        new PlainEngine().gemm(true, false, 2.0, abs(X), abs(E), 1.0, wholeScale);
-        assertAgree(wholeExpected, Products.gemmRows(true, 2.0, X, 0, 10, E, 1.0, whole), wholeScale,
-                "W + 2·Xᵀ·E");
-        // β ≠ 0 needs C in the result's shape; α and β finite
-        Fixtures.refuses(() -> Products.gemmRows(true, -0.5, X, 5, 4, D, 1.0, new DMatrixRMaj(2, 3)),
-                "C:", "3x2", "2x3");
-        Fixtures.refuses(() -> Products.gemmRows(true, Double.NaN, X, 5, 4, D, 1.0, W.copy()),
-                "alpha", "NaN");
-        Fixtures.refuses(() -> Products.gemmRows(true, 1.0, X, 5, 4, D, Double.POSITIVE_INFINITY,
-                W.copy()), "beta", "Infinity");
-        Fixtures.refuses(() -> Products.gemmRows(true, 1.0, X, 8, 4, D, 1.0, W.copy()), "rows:");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.neuralnotes.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuralnotes.train.TrainData.refused;
 
@@ -17,8 +16,10 @@ class BatchingTest {
     void fullBatchIsAllRowsEveryStep() {
         Batching full = Batching.fullBatch();
         Batching.Sampler s = full.sampler(10, null);
-        assertNull(s.next());
-        assertEquals(10, s.size());
+        Batch b = s.next();
+        assertTrue(b.isAll());
+        assertEquals(10, b.size());
+        assertEquals(Batch.all(10), s.next());
         assertEquals(1, full.stepsPerEpoch(10));
         assertEquals(10, full.maxBatchSize(10));
         assertFalse(full.draws());
@@ -31,10 +32,10 @@ class BatchingTest {
         Batching.Sampler s = sgd.sampler(13, new Rng(4));
         Rng replay = new Rng(4);
         for (int step = 0; step < 200; step++) {
-            int[] rows = s.next();
-            assertEquals(1, s.size());
+            Batch b = s.next();
+            assertEquals(1, b.size());
             // i ~ U{0, …, N − 1}
-            assertEquals(replay.nextInt(13), rows[0]);
+            assertEquals(replay.nextInt(13), b.row(0));
         }
         assertEquals(13, sgd.stepsPerEpoch(13));
         assertEquals("sgdUniform()", sgd.toString());
@@ -47,7 +48,7 @@ class BatchingTest {
         boolean repeated = false;
         int previous = -1;
         for (int step = 0; step < 5000; step++) {
-            int i = s.next()[0];
+            int i = s.next().row(0);
             counts[i]++;
             repeated |= i == previous;
             previous = i;
@@ -67,8 +68,9 @@ class BatchingTest {
         for (int epoch = 0; epoch < 3; epoch++) {
             int[] order = replay.permutation(6);
             for (int k = 0; k < 6; k++) {
-                assertEquals(order[k], s.next()[0], "epoch " + epoch + ", step " + k);
-                assertEquals(1, s.size());
+                Batch b = s.next();
+                assertEquals(order[k], b.row(0), "epoch " + epoch + ", step " + k);
+                assertEquals(1, b.size());
             }
         }
         assertEquals(6, shuffled.stepsPerEpoch(6));
@@ -87,8 +89,8 @@ class BatchingTest {
             int[] seen = new int[10];
             int at = 0;
             for (int expectedSize : new int[] {4, 4, 2}) {
-                int[] rows = s.next();
-                assertEquals(expectedSize, s.size());
+                int[] rows = s.next().indices();
+                assertEquals(expectedSize, rows.length);
                 for (int k = 0; k < expectedSize; k++) {
                     assertEquals(order[at++], rows[k]);
                     seen[rows[k]]++;
@@ -107,8 +109,10 @@ class BatchingTest {
         assertEquals(1, big.stepsPerEpoch(7));
         assertEquals(7, big.maxBatchSize(7));
         Batching.Sampler s = big.sampler(7, new Rng(11));
-        int[] rows = s.next();
-        assertEquals(7, s.size());
+        Batch b = s.next();
+        assertFalse(b.isAll(), "shuffled: the rows in another order");
+        int[] rows = b.indices();
+        assertEquals(7, b.size());
         int[] sorted = Arrays.copyOf(rows, 7);
         Arrays.sort(sorted);
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6}, sorted);
@@ -124,16 +128,16 @@ class BatchingTest {
         assertFalse(ordered.draws());
         Batching.Sampler s = ordered.sampler(10, null);
         for (int epoch = 0; epoch < 2; epoch++) {
-            assertArrayEquals(new int[] {0, 1, 2, 3}, Arrays.copyOf(s.next(), s.size()));
-            assertArrayEquals(new int[] {4, 5, 6, 7}, Arrays.copyOf(s.next(), s.size()));
+            assertEquals(Batch.range(0, 4), s.next());
+            assertArrayEquals(new int[] {4, 5, 6, 7}, s.next().indices());
             // the last batch holds the 10 mod 4 = 2 rows left over
-            assertArrayEquals(new int[] {8, 9}, Arrays.copyOf(s.next(), s.size()));
+            assertArrayEquals(new int[] {8, 9}, s.next().indices());
         }
         assertEquals("inOrder(size=4)", ordered.toString());
         // a batch of every row is the data itself, as for full batch
         Batching.Sampler whole = Batching.inOrder(10).sampler(10, null);
-        assertNull(whole.next());
-        assertEquals(10, whole.size());
+        assertEquals(Batch.all(10), whole.next());
+        assertTrue(whole.next().isAll());
         refused(() -> Batching.inOrder(0), "size", "found 0");
     }
 
@@ -142,7 +146,7 @@ class BatchingTest {
         refused(() -> Batching.miniBatch(3).sampler(0, new Rng(1)), "n:", "found 0");
         refused(() -> Batching.shuffledEpochs().sampler(5, null), "rng", "shuffledEpochs()", "null");
         refused(() -> Batching.sgdUniform().sampler(5, null), "rng", "sgdUniform()", "null");
-        assertNull(Batching.fullBatch().sampler(5, null).next());
+        assertTrue(Batching.fullBatch().sampler(5, null).next().isAll());
     }
 
     @Test

@@ -1,13 +1,15 @@
-package org.neuralnotes.activation;
+package org.neuralnotes.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.neuralnotes.activation.Activations;
+import org.neuralnotes.activation.Sigmoid;
 import org.junit.jupiter.api.Test;
 
 /** The vectorizable e^x against StrictMath.exp (fdlibm, itself within 1 ulp of e^x). */
-class ExponentialTest {
+class FastMathTest {
 
     private static double ulps(double expected, double actual) {
         return Math.abs(expected - actual) / Math.ulp(expected);
@@ -15,7 +17,7 @@ class ExponentialTest {
 
     private static void within1Ulp(double x) {
         double expected = StrictMath.exp(x);
-        double actual = Exponential.exp(x);
+        double actual = FastMath.exp(x);
         assertTrue(ulps(expected, actual) <= 1.0,
                 () -> "e^" + x + ": expected " + expected + ", found " + actual + " ("
                         + ulps(expected, actual) + " ulp)");
@@ -27,7 +29,7 @@ class ExponentialTest {
         for (int i = 0; i < 400_000; i++) {
             within1Ulp(rng.nextDouble(-1, 1));
             within1Ulp(rng.nextDouble(-40, 40));
-            within1Ulp(rng.nextDouble(Exponential.LOW, Exponential.HIGH));
+            within1Ulp(rng.nextDouble(FastMath.LOW, FastMath.HIGH));
         }
     }
 
@@ -36,13 +38,13 @@ class ExponentialTest {
     void within1UlpAtTheEdges() {
         for (int j = -1021; j <= 1022; j++) {
             double x = (j + 0.5) * Math.log(2);
-            if (x >= Exponential.LOW && x <= Exponential.HIGH) {
+            if (x >= FastMath.LOW && x <= FastMath.HIGH) {
                 within1Ulp(x);
                 within1Ulp(Math.nextUp(x));
                 within1Ulp(Math.nextDown(x));
             }
         }
-        for (double x : new double[] {Exponential.LOW, Exponential.HIGH, 0.0, -0.0,
+        for (double x : new double[] {FastMath.LOW, FastMath.HIGH, 0.0, -0.0,
             Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300, 1.0, -1.0}) {
             within1Ulp(x);
         }
@@ -50,10 +52,10 @@ class ExponentialTest {
 
     @Test
     void exactWhereTheAnswerIsExact() {
-        assertEquals(1.0, Exponential.exp(0.0), 0);
-        assertEquals(1.0, Exponential.exp(-0.0), 0);
+        assertEquals(1.0, FastMath.exp(0.0), 0);
+        assertEquals(1.0, FastMath.exp(-0.0), 0);
         // e^(k·ln 2) = 2^k up to the rounding of k·ln 2 itself: 1 ulp
-        assertEquals(1024.0, Exponential.exp(10 * Math.log(2)), Math.ulp(1024.0));
+        assertEquals(1024.0, FastMath.exp(10 * Math.log(2)), Math.ulp(1024.0));
     }
 
     /** Outside [LOW, HIGH] (subnormal results, overflow) and for NaN it is Math.exp. */
@@ -61,9 +63,9 @@ class ExponentialTest {
     void mathExpOutsideTheRange() {
         for (double x : new double[] {-708.5, -745.0, -746.0, 709.5, 710.0, -1e9, 1e9,
             Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}) {
-            assertEquals(Math.exp(x), Exponential.exp(x), 0, "x = " + x);
+            assertEquals(Math.exp(x), FastMath.exp(x), 0, "x = " + x);
         }
-        assertTrue(Double.isNaN(Exponential.exp(Double.NaN)));
+        assertTrue(Double.isNaN(FastMath.exp(Double.NaN)));
     }
 
     /** The array form of e^(−|z|) is the scalar form entry by entry, bit for bit, tails included. */
@@ -78,9 +80,9 @@ class ExponentialTest {
             Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE};
         System.arraycopy(edges, 0, z, 0, edges.length);
         double[] e = new double[z.length];
-        Exponential.ofMinusAbs(z, e, z.length);
+        FastMath.ofMinusAbs(z, e, z.length);
         for (int i = 0; i < z.length; i++) {
-            assertEquals(Double.doubleToLongBits(Exponential.ofMinusAbs(z[i])), Double.doubleToLongBits(e[i]),
+            assertEquals(Double.doubleToLongBits(FastMath.ofMinusAbs(z[i])), Double.doubleToLongBits(e[i]),
                     "z = " + z[i]);
         }
     }
@@ -106,5 +108,16 @@ class ExponentialTest {
         }
         assertEquals(0.5, sigmoid.value(0.0), 0);
         assertEquals(0.5, sigmoid.value(-0.0), 0);
+    }
+
+    @Test
+    void log1pOfUnitIsMathsLog1pToTwoUlps() {
+        org.neuralnotes.random.Rng rng = new org.neuralnotes.random.Rng(22);
+        for (int i = 0; i < 100_000; i++) {
+            double e = i == 0 ? 1.0 : i == 1 ? 0.0 : i == 2 ? Double.MIN_VALUE
+                    : Math.pow(rng.nextDouble(), 1 + 40 * rng.nextDouble());
+            double expected = Math.log1p(e);
+            assertEquals(expected, FastMath.log1pOfUnit(e), 2 * Math.ulp(expected), "e = " + e);
+        }
     }
 }
