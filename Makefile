@@ -136,7 +136,7 @@ test: $(KERNEL_STAMP) $(REPORT_ASSETS) $(TEST_NODE_DEPS) browser
 	@mkdir -p build/logs
 	@echo "== Java unit tests: mvn test"
 	$(MVN) $(MVN_FLAGS) test 2>&1 | $(NO_ANSI) | tee build/logs/mvn-test.log
-	@echo "== Python tests: pytest (notebooks under java-ijava and java-jjava, reports in Chromium, JupyterLab UI)"
+	@echo "== Python tests: pytest (notebooks under java-ijava, java-jjava and java-rapaio, reports in Chromium, JupyterLab UI)"
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee build/logs/pytest.log
 	@echo "== summary"
 	@grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$$' build/logs/mvn-test.log | tail -n 1 \
