@@ -33,6 +33,8 @@ VENV_STAMP := $(VENV)/.requirements-installed
 KERNEL_CONFIG := $(VENV)/.kernel-config
 KERNEL_STAMP := $(VENV)/.kernels-installed
 MAIN_SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
+# Rapaio's kernel classes with their start-up races fixed (tools/kernel/rapaio/README.md)
+KERNEL_FIXES := $(shell find tools/kernel -type f 2>/dev/null)
 KERNEL_SETTINGS := $(KERNEL) $(KERNEL_HEAP) $(JAVA_HOME) $(shell command -v java)
 # Debian's chromium prints the PDFs and runs the browser tests; CHROMIUM=... names another one
 CHROMIUM ?= /usr/bin/chromium
@@ -82,7 +84,7 @@ kernels: $(KERNEL_STAMP)
 $(KERNEL_CONFIG): FORCE
 	@mkdir -p $(VENV)
 	@echo '$(KERNEL_SETTINGS)' | cmp -s - $@ || echo '$(KERNEL_SETTINGS)' > $@
-$(KERNEL_STAMP): $(VENV_STAMP) $(LIB_STAMP) $(KERNEL_CONFIG) tools/install_kernels.py
+$(KERNEL_STAMP): $(VENV_STAMP) $(LIB_STAMP) $(KERNEL_CONFIG) tools/install_kernels.py $(KERNEL_FIXES)
 	@echo "== kernels"
 	$(PY) tools/install_kernels.py --default $(KERNEL) --heap $(KERNEL_HEAP)
 	@touch $@
@@ -134,7 +136,7 @@ test: $(KERNEL_STAMP) $(REPORT_ASSETS) $(TEST_NODE_DEPS) browser
 	@mkdir -p build/logs
 	@echo "== Java unit tests: mvn test"
 	$(MVN) $(MVN_FLAGS) test 2>&1 | $(NO_ANSI) | tee build/logs/mvn-test.log
-	@echo "== Python tests: pytest (notebooks under java-ijava and java-jjava, reports in Chromium, JupyterLab UI)"
+	@echo "== Python tests: pytest (notebooks under java-ijava, java-jjava and java-rapaio, reports in Chromium, JupyterLab UI)"
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee build/logs/pytest.log
 	@echo "== summary"
 	@grep -E 'Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$$' build/logs/mvn-test.log | tail -n 1 \

@@ -10,8 +10,9 @@ A test about what a notebook shows reads the executed notebook (helpers in tests
         nb = notebook_runs.executed("02-training", kernel)
 
 tests/test_notebooks.py runs first: it executes every notebook under IJava (writing
-build/notebooks/<name>.ipynb, build/reports/<name>.html and .pdf, as `make notebooks` does) and under
-JJava (build/test-notebooks/java-jjava/), so tests collected after it read this session's outputs.
+build/notebooks/<name>.ipynb, build/reports/<name>.html and .pdf, as `make notebooks` does), under
+JJava and under Rapaio (build/test-notebooks/<kernel>/), so tests collected after it read this
+session's outputs.
 """
 
 from __future__ import annotations

@@ -21,9 +21,8 @@ import pytest
 
 from tools.run_notebooks import BUILD, NOTEBOOKS, NotebookRun, run_notebook
 
-# Every notebook must run under both kernels; `java` is only an alias of one of them. Rapaio's kernel
-# (java-rapaio) is registered too, but its start is not yet reliable enough for every test run.
-TEST_KERNELS = ("java-ijava", "java-jjava")
+# Every notebook must run under all three kernels; `java` is only an alias of one of them.
+TEST_KERNELS = ("java-ijava", "java-jjava", "java-rapaio")
 DEFAULT_TEST_KERNEL = TEST_KERNELS[0]
 TEST_CELL_TIMEOUT = 300
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

