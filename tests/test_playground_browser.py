@@ -1,7 +1,9 @@
 """Notebook 06 (the playground) as a student uses it: JupyterLab 4 in headless Chromium runs it and
 plays with the last playground under IJava and JJava, in one server (tests/plot/playground_lab.py and
-playground_ui.mjs). Screenshots and the measured redraws per second: build/playground/<kernel>-*.png,
-build/playground/<kernel>-fps.json; the server's log: build/logs/playground-ui.log.
+playground_ui.mjs): play, pause, the slider, reset, a kernel interrupt while playing, the notebook's
+tab closed while playing, the kernel shut down while playing. Screenshots, the measured redraws per
+second and how play stopped: build/playground/<kernel>-*.png, <kernel>-fps.json, <kernel>-stops.json;
+the server's log: build/logs/playground-ui.log.
 
 Never skipped: without Chromium or Playwright the test fails saying what to install.
 """
@@ -25,10 +27,11 @@ def run_checked(command, timeout, **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
-def test_the_playground_plays_pauses_follows_the_slider_and_resets_in_jupyterlab():
+def test_the_playground_plays_pauses_follows_the_slider_resets_and_stops_in_jupyterlab():
     chromium_path = browser()
     for kernel in LIVE_KERNELS:
         (OUT / f"{kernel}-fps.json").unlink(missing_ok=True)
+        (OUT / f"{kernel}-stops.json").unlink(missing_ok=True)
     args = [a for k in LIVE_KERNELS for a in ("--kernel", k)]
     result = run_checked(
         [*offline_loopback_prefix(), sys.executable, str(PLOT_TESTS / "playground_lab.py"), *args,
@@ -39,11 +42,18 @@ def test_the_playground_plays_pauses_follows_the_slider_and_resets_in_jupyterlab
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(LIVE_KERNELS)} passed, 0 failed" in result.stdout, result.stdout
     for kernel in LIVE_KERNELS:
-        for shot in ("playing", "paused", "slider", "reset"):
+        for shot in ("playing", "paused", "slider", "reset", "interrupted"):
             assert (OUT / f"{kernel}-{shot}.png").is_file(), f"{kernel}-{shot}.png is missing"
         fps = json.loads((OUT / f"{kernel}-fps.json").read_text())
         # the page must see the figures move while playing: more than one redraw a second
         assert fps["figure_updates_per_second"] > 1, fps
+        stops = json.loads((OUT / f"{kernel}-stops.json").read_text())
+        # a kernel interrupt: the last step within a frame of the click, and the play button up
+        assert stops["interrupt"]["last_step_ms_after_click"] < 2000, stops
+        assert stops["interrupt"]["play_pressed_after"] is False, stops
+        # the tab closed while playing: no play thread in the JVM soon after, nor 3 and 6 s later
+        assert stops["closed_tab"]["play_threads"] == ["0", "0", "0"], stops
+        assert stops["closed_tab"]["play_stopped_after_s"] <= 20, stops
 
 
 def test_under_rapaio_in_a_page_the_playground_falls_back_to_trained_figures_without_error():

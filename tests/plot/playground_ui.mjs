@@ -2,14 +2,18 @@
 // headless Chromium: runs every cell from the interface, then on the last playground presses play
 // and checks that the step count and the loss curve advance (and how often the page redraws),
 // pauses, drags the learning-rate slider and checks that Java saw it (the status line names the new
-// rate, and the same number of steps from the same start now gives another loss), and presses reset.
+// rate, and the same number of steps from the same start now gives another loss), presses reset,
+// plays and interrupts the kernel (Kernel ▸ Interrupt Kernel: the step count must stop within a
+// frame and the play button come up), then plays again and closes the notebook's tab.
 //
 //   node tests/plot/playground_ui.mjs --url http://127.0.0.1:8899 --token TOKEN \
 //        --notebook 06-playground.ipynb --out build/playground/ijava [--chromium /usr/bin/chromium]
 //
-// Writes OUT-playing.png, OUT-paused.png, OUT-slider.png, OUT-reset.png, OUT-fps.json (the redraws
-// per second while playing) and prints one "measure: {...}" JSON line. Leaves the last playground
-// playing, so that the caller can check that shutting the kernel down ends it.
+// Writes OUT-playing.png, OUT-paused.png, OUT-slider.png, OUT-reset.png, OUT-interrupted.png,
+// OUT-fps.json (the redraws per second while playing) and prints one "measure: {...}" JSON line.
+// With the tab closed (JupyterLab still open, the kernel still running, play left on) it prints a
+// "tab-closed: {...}" line and waits for a line on its standard input, while the caller checks in
+// the kernel's JVM that play stops; then it closes the browser.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -200,10 +204,45 @@ try {
   check(stepOf(reset) === 0 && lossOf(reset) === lossOf(start), `after reset "${reset}", at first "${start}"`);
   await page.screenshot({ path: `${out}-reset.png` });
 
-  // play again and leave it playing: the caller shuts the kernel down while the thread trains
+  // a kernel interrupt stops play: the thread plays on its own, which the kernel's interrupt of the
+  // running cell does not reach by itself
+  const pressed = () => button('play').evaluate((b) => b.classList.contains('mod-active'));
   await button('play').click();
-  await page.waitForFunction((el) => !/^step 0 /.test(el.textContent.trim()), await status.elementHandle(),
-    { timeout: 30000 });
+  await page.waitForFunction((el) => Number((el.textContent.trim().match(/^step (\d+)/) || [])[1]) >= 100,
+    await status.elementHandle(), { timeout: 30000 });
+  await page.getByRole('menuitem', { name: 'Kernel', exact: true }).click();
+  const atInterrupt = stepOf(await text());
+  await page.getByRole('menuitem', { name: /^Interrupt Kernel/ }).click();
+  const interruptedAt = Date.now();
+  let lastStep = atInterrupt;
+  let lastChange = interruptedAt;
+  while (Date.now() - interruptedAt < 4000) {
+    const s = stepOf(await text());
+    if (s !== lastStep) { lastStep = s; lastChange = Date.now(); }
+    await page.waitForTimeout(20);
+  }
+  measure.interrupt = { steps_at_click: atInterrupt, steps_after: lastStep,
+    last_step_ms_after_click: lastChange - interruptedAt, play_pressed_after: await pressed() };
+  check(lastChange - interruptedAt < 2000, `the steps still advanced ${lastChange - interruptedAt} ms after the interrupt`);
+  check(lastStep - atInterrupt <= 3 * 25, `the interrupt took more than a frame or two: step ${atInterrupt} -> ${lastStep}`);
+  check(!measure.interrupt.play_pressed_after, 'the play button stayed down after the interrupt');
+  await page.screenshot({ path: `${out}-interrupted.png` });
+
+  // play again, then close the notebook's tab: JupyterLab stays open and keeps the kernel, and
+  // closes no comm; play must stop because the page's heartbeat stops (the caller checks the JVM)
+  if (!(await pressed())) await button('play').click();
+  await page.waitForFunction(([el, n]) => Number((el.textContent.trim().match(/^step (\d+)/) || [])[1]) >= n + 50,
+    [await status.elementHandle(), lastStep], { timeout: 30000 });
+  measure.steps_at_close = stepOf(await text());
+  check(await pressed(), 'play was not down before closing the tab');
+  await page.locator('#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabCloseIcon').first().click();
+  const discard = page.locator('.jp-Dialog button', { hasText: /Discard|Don.t Save/i }).first();
+  await discard.click({ timeout: 10000 }).catch(() => {});   // the notebook ran, so it is unsaved
+  await page.waitForFunction(() => document.querySelectorAll('.jp-NotebookPanel').length === 0, null,
+    { timeout: 20000 });
+  console.log(`tab-closed: ${JSON.stringify({ steps_at_close: measure.steps_at_close, at: Date.now() })}`);
+  await new Promise((resolve) => { process.stdin.once('data', resolve); process.stdin.once('end', resolve); });
+  process.stdin.pause();
 } catch (e) {
   failures.push(`the test stopped: ${e.message.split('\n')[0]}`);
 } finally {

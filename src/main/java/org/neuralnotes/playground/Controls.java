@@ -2,9 +2,11 @@ package org.neuralnotes.playground;
 
 import java.util.Collections;
 
+import org.neuralnotes.data.TwoD;
 import org.neuralnotes.widgets.Box;
 import org.neuralnotes.widgets.Button;
 import org.neuralnotes.widgets.Dropdown;
+import org.neuralnotes.widgets.Heartbeat;
 import org.neuralnotes.widgets.Label;
 import org.neuralnotes.widgets.Slider;
 import org.neuralnotes.widgets.Toggle;
@@ -31,10 +33,11 @@ final class Controls {
     private final Button step;
     private final Button reset;
     private final Label status;
+    private final Heartbeat heartbeat;
     private final Box root;
 
     Controls(Widgets w, Playground pg, Setting s) {
-        dataset = w.dropdown("data", Playground.datasets(), s.dataset());
+        dataset = w.dropdown("data", TwoD.NAMES, s.dataset());
         noise = w.floatSlider("noise", 0, 0.5, 0.05, s.noise());
         testPercent = w.intSlider("test %", 10, 90, (int) Math.round(100 * s.testFraction()));
         layers = w.intSlider("hidden layers", 1, 3, s.hidden().size());
@@ -50,7 +53,8 @@ final class Controls {
         step = w.button("one step");
         reset = w.button("reset");
         status = w.label("step 0");
-        root = w.vbox(w.hbox(play, step, reset, status),
+        heartbeat = w.heartbeat(Playground.HEARTBEAT_MILLIS);
+        root = w.vbox(w.hbox(play, step, reset, status, heartbeat),
                 w.hbox(dataset, noise, testPercent, seed),
                 w.hbox(layers, units, activation, init),
                 w.hbox(learningRate, optimizer, batch));
@@ -89,10 +93,16 @@ final class Controls {
         status.setText(line);
     }
 
+    /** The play button follows, and the page's heartbeat ticks while playing. */
     void playing(boolean on) {
         if (play.value() != on) {
             play.setValue(on);
         }
+        heartbeat.beat(on);
+    }
+
+    Heartbeat heartbeat() {
+        return heartbeat;
     }
 
     /** The controls follow a setting loaded from code. */

@@ -88,4 +88,16 @@ final class Figures {
                 s.batchSize());
         return run.diverged() == null ? line : line + " · " + run.diverged();
     }
+
+    /** The numbers of the status line, by name: what a notebook's tests read. */
+    static Map<String, Object> values(Run run) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("steps", run.steps());
+        v.put("train_loss", run.lastTrainLoss());
+        v.put("test_loss", run.lastTestLoss());
+        v.put("test_accuracy", run.network().accuracy(run.xTest(), run.yTest()));
+        v.put("dataset", run.setting().dataset());
+        v.put("diverged", run.diverged() != null);
+        return v;
+    }
 }

@@ -2,14 +2,12 @@ package org.neuralnotes.playground;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.neuralnotes.data.TwoD;
 import org.neuralnotes.plot.HtmlOutput;
 import org.neuralnotes.plot.Notebook;
+import org.neuralnotes.widgets.KernelInterrupts;
 import org.neuralnotes.widgets.Widgets;
 
 /**
@@ -25,19 +23,26 @@ import org.neuralnotes.widgets.Widgets;
  * controls ({@link Controls}) above the figures and returns at once; while play is down a
  * background thread trains {@link #STEPS_PER_FRAME} steps and redraws, at most once every
  * {@link #FRAME_MILLIS} ms, and play comes up by itself after {@link #MAX_PLAY_STEPS} steps.
- * Pausing stops it within one frame: the frame being drawn is the last, and the thread ends (a
- * paused playground holds no thread). Opening another playground pauses this one; {@link #close()}
- * stops it, and so does the page closing the widgets' comms; the thread is a daemon, so it never
- * keeps the kernel alive. A kernel interrupt stops {@link #train} (the cell's own thread), not play:
- * the kernels interrupt only the thread of the cell that runs.
+ *
+ * <p><b>What stops play</b>, each within one frame, after which the thread ends (a paused
+ * playground holds no thread, and the thread is a daemon, so it never keeps the kernel alive):
+ * <ul>
+ *   <li>pausing (the play button), {@link #train}, {@link #step}, opening another playground;</li>
+ *   <li>a kernel interrupt (the ■ button): the kernels interrupt only the cell's thread, so the thread
+ *       listens for it through {@link KernelInterrupts};</li>
+ *   <li>the page going away: while playing, the page ticks a hidden heartbeat every
+ *       {@link #HEARTBEAT_MILLIS} ms, and play pauses after {@link #PAGE_SILENCE_MILLIS} ms without a
+ *       tick (the notebook's tab or the browser closed, the connection lost; JupyterLab closes no
+ *       comm then), not counting time the kernel spent running a cell, when it hears no page;</li>
+ *   <li>{@link #close()}, or the page closing the widgets' comms; shutting the kernel down.</li>
+ * </ul>
  *
  * <p><b>Headless</b> (nbclient, {@code make notebooks}: no page to draw widgets) {@code open}
  * trains the setting for {@link #HEADLESS_STEPS} steps on the cell's own thread (a kernel
  * interrupt stops it) and shows the final figures as ordinary outputs, so a report shows them.
  *
- * <p><b>Threads.</b> The run belongs to {@code lock}: the training thread takes it for a burst of
- * steps, the widget listener thread takes it to change the setting, so a control change lands
- * between two bursts and never inside a step.
+ * <p><b>Threads.</b> The run belongs to {@code lock}: the training thread takes it for a burst of steps,
+ * the widgets' listener thread to change the setting, so a change lands between bursts, never in a step.
  */
 public final class Playground implements AutoCloseable {
     /** Steps trained when there is no page to press play on. */
@@ -48,6 +53,10 @@ public final class Playground implements AutoCloseable {
     public static final int STEPS_PER_FRAME = 25;
     /** Least time between two redraws while playing: at most 1000 / FRAME_MILLIS frames per second. */
     public static final long FRAME_MILLIS = 200;
+    /** While playing, the page ticks a hidden heartbeat widget this often. */
+    public static final int HEARTBEAT_MILLIS = 500;
+    /** Play pauses when the page has not ticked for this long (its tab closed, its connection lost). */
+    public static final long PAGE_SILENCE_MILLIS = 5000;
 
     private static Playground current;
 
@@ -98,7 +107,7 @@ public final class Playground implements AutoCloseable {
     static Playground live(Setting setting, Widgets widgets) {
         Playground pg = new Playground(setting, new View.Live(widgets));
         ((View.Live) pg.view).attach(pg);
-        pg.draw();
+        pg.draw(false);
         return pg;
     }
 
@@ -173,7 +182,7 @@ public final class Playground implements AutoCloseable {
             }
             run.record();
         }
-        draw();
+        draw(false);
     }
 
     /** Starts training in the background (a page only; headless it trains {@link #HEADLESS_STEPS} now). */
@@ -230,10 +239,10 @@ public final class Playground implements AutoCloseable {
             }
         }
         view.showSetting(next);
-        draw();
+        draw(false);
     }
 
-    /** Pauses, stops the training thread and closes the controls. */
+    /** Pauses, stops the training thread and closes the controls (also what the page closing the comms does). */
     @Override
     public void close() {
         synchronized (lock) {
@@ -255,7 +264,7 @@ public final class Playground implements AutoCloseable {
      * paused playground holds no thread.
      */
     private void trainLoop() {
-        try {
+        try (KernelInterrupts.Registration interrupts = KernelInterrupts.onInterrupt(this::pause)) {
             while (true) {
                 long frameStart = System.nanoTime();
                 synchronized (lock) {
@@ -273,6 +282,9 @@ public final class Playground implements AutoCloseable {
                 }
                 frameTimes.add(System.nanoTime());
                 draw(true);
+                if (view.pageGone()) {
+                    pause();   // the page stopped ticking: closed, or its connection lost
+                }
                 synchronized (lock) {
                     if (!playing) {
                         continue;   // ends the thread at the top, after the controls say so below
@@ -289,25 +301,21 @@ public final class Playground implements AutoCloseable {
             System.err.println("the playground stopped: " + e);
         } finally {
             boolean stoppedItself;
+            boolean wasClosed;
             synchronized (lock) {
                 stoppedItself = playing || stepsLeft == 0 || run.diverged() != null;
+                wasClosed = closed;
                 playing = false;
                 if (trainer == Thread.currentThread()) {
                     trainer = null;
                 }
             }
-            if (!isClosed()) {
-                draw();   // the interactive figures of where play stopped
+            if (!wasClosed) {
+                draw(false);   // the interactive figures of where play stopped
                 if (stoppedItself) {
                     view.playing(false);   // the play button comes up by itself
                 }
             }
-        }
-    }
-
-    private boolean isClosed() {
-        synchronized (lock) {
-            return closed;
         }
     }
 
@@ -318,49 +326,25 @@ public final class Playground implements AutoCloseable {
         }
     }
 
-    private boolean isPlaying() {
-        synchronized (lock) {
-            return playing;
-        }
-    }
-
-    /** Builds the figures under the lock (they read the network), then shows them. */
-    private void draw() {
-        draw(false);
-    }
-
-    /** A frame of play ({@code sketch}: SVG images in a page) or the interactive figures. */
+    /**
+     * Builds the figures under the lock (they read the network), then shows them: a frame of play
+     * ({@code sketch}: SVG images in a page) or the interactive figures.
+     */
     private void draw(boolean sketch) {
         View.Frame frame;
         synchronized (lock) {
             run.record();
             HtmlOutput weights = Figures.weights(run);
             frame = sketch && live()
-                    ? new View.Frame(null, weights, Figures.status(run), values(run), Sketches.frame(run, weights))
-                    : new View.Frame(Figures.plots(run), weights, Figures.status(run), values(run), null);
+                    ? new View.Frame(null, weights, Figures.status(run), Figures.values(run), Sketches.frame(run, weights))
+                    : new View.Frame(Figures.plots(run), weights, Figures.status(run), Figures.values(run), null);
         }
         view.show(frame);
-    }
-
-    private static Map<String, Object> values(Run run) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("steps", run.steps());
-        v.put("train_loss", run.lastTrainLoss());
-        v.put("test_loss", run.lastTestLoss());
-        v.put("test_accuracy", run.network().accuracy(run.xTest(), run.yTest()));
-        v.put("dataset", run.setting().dataset());
-        v.put("diverged", run.diverged() != null);
-        return v;
     }
 
     /** "Playground: " and the status line. */
     @Override
     public String toString() {
         return "Playground: " + status();
-    }
-
-    /** The data sets offered. */
-    static List<String> datasets() {
-        return TwoD.NAMES;
     }
 }

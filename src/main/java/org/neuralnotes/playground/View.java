@@ -7,6 +7,7 @@ import java.util.Map;
 import org.neuralnotes.plot.FigureGroup;
 import org.neuralnotes.plot.HtmlOutput;
 import org.neuralnotes.plot.Notebook;
+import org.neuralnotes.widgets.KernelInterrupts;
 import org.neuralnotes.widgets.Output;
 import org.neuralnotes.widgets.Widgets;
 
@@ -23,6 +24,11 @@ interface View {
 
     /** Play went down or up (from code or by itself). */
     default void playing(boolean on) {}
+
+    /** True when the page that plays has gone away (checked once a frame while playing). */
+    default boolean pageGone() {
+        return false;
+    }
 
     /** A setting was loaded from code: the controls follow. */
     default void showSetting(Setting s) {}
@@ -57,6 +63,7 @@ interface View {
         private final Widgets widgets;
         private Controls controls;
         private Output figures;
+        private PageWatch watch;
 
         Live(Widgets widgets) {
             this.widgets = widgets;
@@ -83,9 +90,19 @@ interface View {
             controls.status(frame.status());
         }
 
+        /** Play down starts the page's heartbeat and a fresh watch on it; play up stops both. */
         @Override
         public void playing(boolean on) {
+            synchronized (this) {
+                watch = on ? new PageWatch(Playground.PAGE_SILENCE_MILLIS * 1_000_000, System.nanoTime()) : null;
+            }
             controls.playing(on);
+        }
+
+        @Override
+        public synchronized boolean pageGone() {
+            return watch != null && watch.gone(controls.heartbeat().lastHeardNanos(), KernelInterrupts.cellRunning(),
+                    System.nanoTime());
         }
 
         @Override

@@ -67,25 +67,37 @@ public final class KernelComms implements CommTransport {
 
     /** The running kernel's comms, or empty outside IJava and JJava. */
     public static Optional<KernelComms> find() {
+        return running().map(found -> {
+            Kernel k = found.kernel();
+            try {
+                Object manager = found.instance().getClass().getMethod("getCommManager").invoke(found.instance());
+                return new KernelComms(k.name(), manager, compileAdapter(k, manager.getClass()));
+            } catch (ReflectiveOperationException | IOException e) {
+                throw new IllegalStateException("the " + k.name() + " kernel was found but its comms cannot be"
+                        + " used: " + e, e);
+            }
+        });
+    }
+
+    /** The kernel object of the running IJava or JJava (its JavaKernel), or empty. */
+    static Optional<Object> kernelInstance() {
+        return running().map(Running::instance);
+    }
+
+    private record Running(Kernel kernel, Object instance) {}
+
+    private static Optional<Running> running() {
         ClassLoader[] loaders = {Thread.currentThread().getContextClassLoader(), KernelComms.class.getClassLoader(),
             ClassLoader.getSystemClassLoader()};
         for (Kernel k : KNOWN) {
             for (ClassLoader loader : loaders) {
-                Object kernel;
                 try {
-                    kernel = Class.forName(k.kernelClass(), true, loader).getMethod(k.kernelMethod()).invoke(null);
+                    Object kernel = Class.forName(k.kernelClass(), true, loader).getMethod(k.kernelMethod()).invoke(null);
+                    if (kernel != null) {
+                        return Optional.of(new Running(k, kernel));
+                    }
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                    continue;   // not this kernel
-                }
-                if (kernel == null) {
-                    continue;
-                }
-                try {
-                    Object manager = kernel.getClass().getMethod("getCommManager").invoke(kernel);
-                    return Optional.of(new KernelComms(k.name(), manager, compileAdapter(k, manager.getClass())));
-                } catch (ReflectiveOperationException | IOException e) {
-                    throw new IllegalStateException("the " + k.name() + " kernel was found but its comms cannot be"
-                            + " used: " + e, e);
+                    // not this kernel
                 }
             }
         }

@@ -92,6 +92,9 @@ public class Widget {
         widgets.send(comm, Messages.custom(content));
     }
 
+    /** Called on the kernel's thread for each update from the front end, before the listeners. */
+    void updated(Map<String, Object> changed) {}
+
     /** Called on the listener thread for each custom message from the front end. */
     protected void onCustom(Map<String, Object> content) {}
 
@@ -122,6 +125,7 @@ public class Widget {
                 listeners = List.copyOf(changeListeners);
             }
             widgets.send(comm, Messages.update("echo_update", changed));
+            updated(changed);
             for (String key : changed.keySet()) {
                 for (Consumer<String> l : listeners) {
                     widgets.runListener(() -> l.accept(key));

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -21,7 +22,8 @@ import org.neuralnotes.plot.Notebook;
  * runs later on this object's one listener thread, a daemon, one listener at a time in the order the
  * messages came. So a listener may take its time without holding up the kernel, two listeners never
  * race each other, and code that shares data with a listener needs to guard it only against its own
- * threads. {@link #close()} stops the thread; being a daemon, it never keeps the kernel's JVM alive.
+ * threads. The thread ends after 30 s without a listener (an idle page holds no thread) and when
+ * {@link #close()} runs; being a daemon, it never keeps the kernel's JVM alive.
  */
 public final class Widgets implements AutoCloseable {
     /** The MIME type of a widget's view in a display_data message. */
@@ -39,11 +41,14 @@ public final class Widgets implements AutoCloseable {
     private Widgets(CommTransport transport, Consumer<Map<String, Object>> display) {
         this.transport = transport;
         this.display = display;
-        this.listeners = Executors.newSingleThreadExecutor(r -> {
+        // one thread, started when a listener comes and ended after 30 s without one
+        ThreadPoolExecutor one = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "neuralnotes-widget-listeners");
             t.setDaemon(true);
             return t;
         });
+        one.allowCoreThreadTimeOut(true);
+        this.listeners = one;
     }
 
     /**
@@ -107,6 +112,11 @@ public final class Widgets implements AutoCloseable {
     /** An area of outputs that Java fills from any thread; see {@link Output#show}. */
     public Output output() {
         return new Output(this);
+    }
+
+    /** A hidden widget whose page ticks every {@code intervalMillis} while beating; see {@link Heartbeat}. */
+    public Heartbeat heartbeat(int intervalMillis) {
+        return new Heartbeat(this, intervalMillis);
     }
 
     /** Children side by side. */

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.neuralnotes.widgets.CommTransport;
+import org.neuralnotes.widgets.KernelInterrupts;
 import org.neuralnotes.widgets.Widgets;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -20,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The live playground over a recording front end: play trains in frames on a daemon thread,
- * pausing stops it within one frame and ends the thread, the page closing the comms stops it, an
- * interrupt stops {@code train}.
+ * pausing stops it within one frame and ends the thread, the page closing the comms stops it, a
+ * kernel interrupt stops play and {@code train}, and so does a page whose heartbeat falls silent.
  */
 class PlaygroundLiveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,11 @@ class PlaygroundLiveTest {
                     Map<String, Object> m = parse(json);
                     if ("update".equals(m.get("method"))) {
                         updates.add(commId);
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> changed = (Map<String, Object>) m.get("state");
+                        synchronized (Page.this) {
+                            states.get(commId).putAll(changed);
+                        }
                         if (((Map<?, ?>) m.get("state")).containsKey("outputs")) {
                             outputUpdates.add(json);
                         }
@@ -55,6 +61,10 @@ class PlaygroundLiveTest {
                 @Override
                 public void close() {}
             };
+        }
+
+        synchronized Object stateOf(String id, String key) {
+            return states.get(id).get(key);
         }
 
         synchronized String idOf(String model, String description) {
@@ -199,6 +209,56 @@ class PlaygroundLiveTest {
         assertTrue(widgets.awaitListeners(5));
         assertEquals(0, pg.steps());
         assertEquals(start.replace("learning rate 0.030", "learning rate 0.10"), pg.status());
+        pg.close();
+    }
+
+    @Test
+    void aKernelInterruptStopsPlayAndThePlayButtonComesUp() throws Exception {
+        Playground pg = Playground.live(Setting.defaults(), widgets);
+        String play = page.idOf("ToggleButtonModel", "play");
+        String heartbeat = page.idOf("PlayModel", "");
+        page.send(play, Map.of("value", true));
+        assertTrue(waitFor(() -> pg.steps() >= 2 * Playground.STEPS_PER_FRAME, 10_000), "steps " + pg.steps());
+        assertEquals(true, page.stateOf(heartbeat, "playing"), "the page's heartbeat ticks while playing");
+        int atInterrupt = pg.steps();
+        KernelInterrupts.interrupt();   // what the kernel's interrupt_request reaches
+        assertTrue(waitFor(() -> !pg.training(), 2000), "play goes on after a kernel interrupt");
+        int stopped = pg.steps();
+        assertTrue(stopped - atInterrupt <= 2 * Playground.STEPS_PER_FRAME,
+                "more than one frame after the interrupt: " + atInterrupt + " -> " + stopped);
+        Thread.sleep(3 * Playground.FRAME_MILLIS);
+        assertEquals(stopped, pg.steps(), "no step after the interrupt");
+        assertEquals(false, page.stateOf(play, "value"), "the play button comes up");
+        assertEquals(false, page.stateOf(heartbeat, "playing"), "the heartbeat stops");
+        assertTrue(trainingThreads().isEmpty(), "no training thread left: " + trainingThreads());
+        pg.close();
+    }
+
+    @Test
+    void playGoesOnWhileThePageTicksAndPausesWhenItFallsSilent() throws Exception {
+        Playground pg = Playground.live(Setting.defaults(), widgets);
+        String play = page.idOf("ToggleButtonModel", "play");
+        String heartbeat = page.idOf("PlayModel", "");
+        page.send(play, Map.of("value", true));
+        // the page ticks every HEARTBEAT_MILLIS for longer than the silence allowed: play goes on
+        long tickingFor = Playground.PAGE_SILENCE_MILLIS + 1000;
+        for (int i = 1; i <= tickingFor / Playground.HEARTBEAT_MILLIS; i++) {
+            Thread.sleep(Playground.HEARTBEAT_MILLIS);
+            page.send(heartbeat, Map.of("value", i));
+        }
+        assertTrue(pg.training(), "play stopped although the page ticked");
+        // the tab closes: no tick any more, and no comm_close either
+        long silentFrom = System.currentTimeMillis();
+        assertTrue(waitFor(() -> !pg.training(), Playground.PAGE_SILENCE_MILLIS + 2000),
+                "play goes on after the page fell silent");
+        long tookMillis = System.currentTimeMillis() - silentFrom;
+        assertTrue(tookMillis >= Playground.PAGE_SILENCE_MILLIS - Playground.HEARTBEAT_MILLIS,
+                "stopped too early: " + tookMillis + " ms");
+        int stopped = pg.steps();
+        Thread.sleep(3 * Playground.FRAME_MILLIS);
+        assertEquals(stopped, pg.steps(), "no step after the page fell silent");
+        assertEquals(false, page.stateOf(play, "value"), "the play button comes up");
+        assertTrue(trainingThreads().isEmpty(), "no training thread left: " + trainingThreads());
         pg.close();
     }
 }
