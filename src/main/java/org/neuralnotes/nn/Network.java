@@ -43,9 +43,7 @@ public final class Network {
     /** "W1", "b1", …, made once: every gradient carries them. */
     private final List<String> names;
 
-    /**
-     * A network of these layers scored by this objective. The layers are used, not copied.
-     */
+    /** A network of these layers scored by this objective. The layers are used, not copied. */
     public Network(List<Dense> layers, Objective objective) {
         NetworkChecks.architecture(layers, objective);
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
@@ -139,11 +137,7 @@ public final class Network {
 
     // ---- one step: forward, loss, backward
 
-    /**
-     * The forward pass of a batch X (N × inputs), keeping Z[l] and A[l] of every layer for
-     * the backward pass, in new matrices. Shapes are checked; the entries are not (see the
-     * class comment).
-     */
+    /** The forward pass of a batch X (N × inputs): every Z[l] and A[l], in new matrices. */
     public ForwardPass forward(DMatrixRMaj X) {
         return forward(X, new ForwardPass(layers.size()));
     }
