@@ -73,7 +73,7 @@ public final class BlasEngine implements Engine {
             productTransposed(transA, transB, alpha, A, B, C, k);
             return;
         }
-        product(transA, transB, alpha, A.data, 0, A.numRows, A.numCols, B, beta, C);
+        product(transA, transB, alpha, A, B, beta, C);
     }
 
     /**
@@ -101,19 +101,19 @@ public final class BlasEngine implements Engine {
         CommonOps_DDRM.transpose(T, C);
     }
 
-    /** C = α·op(A)·op(B) + β·C, A the rows × cols row-major matrix in {@code a} from {@code offset}. */
-    private void product(boolean transA, boolean transB, double alpha, double[] a, int offset,
-                         int rows, int cols, DMatrixRMaj B, double beta, DMatrixRMaj C) {
+    /** C = α·op(A)·op(B) + β·C through the row-major trick of the class comment. */
+    private void product(boolean transA, boolean transB, double alpha, DMatrixRMaj A,
+                         DMatrixRMaj B, double beta, DMatrixRMaj C) {
         int m = C.numRows;
         int n = C.numCols;
-        int k = transA ? rows : cols;
+        int k = transA ? A.numRows : A.numCols;
         if ((n == 1 || m == 1) && k > 1) {
-            gemv(transA, transB, alpha, a, offset, cols, B, beta, C, m, n, k);
+            gemv(transA, transB, alpha, A, B, beta, C, m, n, k);
             return;
         }
         // column-major: Cᵀ (n×m) = α·op(B)ᵀ·op(A)ᵀ + β·Cᵀ on the row-major arrays as they are
         blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
-                alpha, B.data, 0, Math.max(1, B.numCols), a, offset, Math.max(1, cols),
+                alpha, B.data, 0, Math.max(1, B.numCols), A.data, 0, Math.max(1, A.numCols),
                 beta, C.data, 0, Math.max(1, n));
     }
 
@@ -121,8 +121,10 @@ public final class BlasEngine implements Engine {
      * A product whose result is a single column or row is a matrix-vector product: dgemv is
      * several times faster there than dgemm (e.g. z = X·w in logistic regression).
      */
-    private void gemv(boolean transA, boolean transB, double alpha, double[] a, int offset,
-                      int cols, DMatrixRMaj B, double beta, DMatrixRMaj C, int m, int n, int k) {
+    private void gemv(boolean transA, boolean transB, double alpha, DMatrixRMaj A, DMatrixRMaj B,
+                      double beta, DMatrixRMaj C, int m, int n, int k) {
+        double[] a = A.data;
+        int cols = A.numCols;
         if (beta == 0.0) {
             // β = 0 means "ignore C", also when C holds NaN; dgemv would compute 0·C
             java.util.Arrays.fill(C.data, 0, m * n, 0.0);
@@ -131,17 +133,17 @@ public final class BlasEngine implements Engine {
             // c = α·op(A)·x + β·c, x = op(B) a vector of k entries (contiguous either way);
             // A's array read column-major is Aᵀ
             if (transA) {
-                blas.dgemv("N", m, k, alpha, a, offset, cols, B.data, 0, 1, beta, C.data, 0, 1);
+                blas.dgemv("N", m, k, alpha, a, 0, cols, B.data, 0, 1, beta, C.data, 0, 1);
             } else {
-                blas.dgemv("T", k, m, alpha, a, offset, cols, B.data, 0, 1, beta, C.data, 0, 1);
+                blas.dgemv("T", k, m, alpha, a, 0, cols, B.data, 0, 1, beta, C.data, 0, 1);
             }
         } else {
             // cᵀ = α·op(B)ᵀ·aᵀ + β·cᵀ, a = op(A) a vector of k entries; B's array read
             // column-major is Bᵀ
             if (transB) {
-                blas.dgemv("T", k, n, alpha, B.data, 0, k, a, offset, 1, beta, C.data, 0, 1);
+                blas.dgemv("T", k, n, alpha, B.data, 0, k, a, 0, 1, beta, C.data, 0, 1);
             } else {
-                blas.dgemv("N", n, k, alpha, B.data, 0, n, a, offset, 1, beta, C.data, 0, 1);
+                blas.dgemv("N", n, k, alpha, B.data, 0, n, a, 0, 1, beta, C.data, 0, 1);
             }
         }
     }

@@ -19,9 +19,9 @@ package org.neuralnotes.linalg;
  */
 public final class FastMath {
     /** Below this, e^x is subnormal or 0. */
-    public static final double LOW = -708.0;
+    static final double LOW = -708.0;
     /** Above this, e^x is near overflow. */
-    public static final double HIGH = 709.0;
+    static final double HIGH = 709.0;
 
     private static final double LOG2_E = 1.4426950408889634;
     /** ln 2 = LN2_HI + LN2_LO, LN2_HI with trailing zero bits so that k·LN2_HI is exact. */
@@ -88,17 +88,17 @@ public final class FastMath {
     }
 
     /** k = round(x·log₂e), an integer in [−1021, 1023] for x in [LOW, HIGH]. */
-    public static double exponent(double x) {
+    private static double exponent(double x) {
         return Math.rint(x * LOG2_E);
     }
 
     /** 2^k for an integer k in [−1022, 1023]: the biased exponent k + 1023 in bits 52…62. */
-    public static double twoTo(double k) {
+    private static double twoTo(double k) {
         return Double.longBitsToDouble((long) (k + 1023) << 52);
     }
 
     /** e^r for r = x − k·ln 2. */
-    public static double remainder(double x, double k) {
+    private static double remainder(double x, double k) {
         double r = Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, x));
         // e^r = Σ_n r^n / n!, n = 0 … 13, by Horner's rule
         double p = Math.fma(C13, r, C12);

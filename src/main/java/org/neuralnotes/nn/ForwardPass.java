@@ -8,8 +8,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class ForwardPass {
     private DMatrixRMaj X;
-    /** Xᵀ when a {@link TrainingStep} keeps one for this input, else null */
-    private DMatrixRMaj Xt;
     private final DMatrixRMaj[] Z;
     private final DMatrixRMaj[] A;
 
@@ -26,15 +24,6 @@ public final class ForwardPass {
     /** Sets A[0] = X, the batch this pass reads. */
     void input(DMatrixRMaj X) {
         this.X = X;
-        this.Xt = null;
-    }
-
-    void inputTransposed(DMatrixRMaj Xt) {
-        this.Xt = Xt;
-    }
-
-    DMatrixRMaj inputTransposed() {
-        return Xt;
     }
 
     public DMatrixRMaj input() {

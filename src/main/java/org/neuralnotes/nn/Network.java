@@ -179,8 +179,7 @@ public final class Network {
         for (int l = L; l >= 1; l--) {
             // ∂L/∂W[l] = A[l−1]ᵀ·δ[l], ∂L/∂b[l] = Σ_rows δ[l], and ∂L/∂A[l−1] = δ[l]·W[l]ᵀ into δ[l−1]
             DMatrixRMaj dA = l > 1 ? g.delta(l - 1) : null;
-            DMatrixRMaj At = l == 1 ? pass.inputTransposed() : null;
-            layer(l).backward(pass.A(l - 1), At, g.delta(l), g.list().get(2 * l - 2), g.list().get(2 * l - 1), dA);
+            layer(l).backward(pass.A(l - 1), g.delta(l), g.list().get(2 * l - 2), g.list().get(2 * l - 1), dA);
             if (l > 1) {
                 // δ[l−1] = ∂L/∂A[l−1] ⊙ g′(Z[l−1]), written over ∂L/∂A[l−1]
                 layer(l - 1).activation().backward(pass.Z(l - 1), pass.A(l - 1), dA, dA);

@@ -1,23 +1,32 @@
 package org.neuralnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /** What {@link Network} prints and scores: its summary table and the accuracy of its predictions. */
 final class NetworkReport {
     private NetworkReport() {}
 
-    /** A table of layers, shapes and parameter counts. */
+    /** A table of layers, shapes and parameter counts (printed by Tablesaw), then the objective and the total. */
     static String summary(Network net) {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format("%-7s %-12s %-10s %-8s %-12s%n", "layer", "activation", "W", "b", "parameters"));
+        IntColumn layer = IntColumn.create("layer");
+        StringColumn activation = StringColumn.create("activation");
+        StringColumn W = StringColumn.create("W");
+        StringColumn b = StringColumn.create("b");
+        IntColumn parameters = IntColumn.create("parameters");
         for (int l = 1; l <= net.depth(); l++) {
             Dense d = net.layer(l);
-            s.append(String.format("%-7d %-12s %-10s %-8s %-12d%n", l, d.activation(),
-                    d.inputs() + "x" + d.units(), "1x" + d.units(), d.inputs() * d.units() + d.units()));
+            layer.append(l);
+            activation.append(d.activation().toString());
+            W.append(d.inputs() + "x" + d.units());
+            b.append("1x" + d.units());
+            parameters.append(d.inputs() * d.units() + d.units());
         }
-        s.append("objective: ").append(net.objective()).append('\n');
-        s.append("total parameters: ").append(net.parameterCount());
-        return s.toString();
+        Table table = Table.create("network", layer, activation, W, b, parameters);
+        return table.printAll() + "\nobjective: " + net.objective()
+                + "\ntotal parameters: " + net.parameterCount();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.neuralnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * {@link Network#forward} and {@link Network#backward} for a training loop: the same calls,
@@ -22,9 +21,6 @@ public final class TrainingStep {
     private final Network network;
     private final ForwardPass pass;
     private final Gradients gradients;
-    /** the whole training set, the batch of every step, and its transpose once made */
-    private DMatrixRMaj whole;
-    private DMatrixRMaj wholeTransposed;
 
     public TrainingStep(Network network) {
         if (network == null) {
@@ -37,25 +33,7 @@ public final class TrainingStep {
 
     /** {@code network.forward(X)}, into this step's matrices. */
     public ForwardPass forward(DMatrixRMaj X) {
-        network.forward(X, pass);
-        if (X == whole && network.layer(1).units() == 1) {
-            // a single first unit: ∂L/∂W1 = Xᵀ·δ1 from a transposed copy of X, made once (see Dense)
-            if (wholeTransposed == null) {
-                wholeTransposed = CommonOps_DDRM.transpose(X, null);
-            }
-            pass.inputTransposed(wholeTransposed);
-        }
-        return pass;
-    }
-
-    /**
-     * Declares X the batch of every step to come (full-batch training), left unchanged until the
-     * last: for a network whose first layer has a single unit the gradient of W1 then comes from
-     * a transposed copy of X made at the first step. {@code Trainer.fit} declares its X.
-     */
-    public void trainsOnAllOf(DMatrixRMaj X) {
-        this.whole = X;
-        this.wholeTransposed = null;
+        return network.forward(X, pass);
     }
 
     /** {@code network.backward(pass, Y)}, into this step's matrices. */

@@ -62,10 +62,15 @@ public final class Trainer {
 
     /** the settings, fixed: copied from the builder, the optimizer a fresh copy */
     private final TrainerSettings s;
+    /** the settings' rules and listeners, fixed: read at every step of a run */
+    private final List<StoppingRule> rules;
+    private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
         this.s = b.s.copy(true);
         this.s.optimizer = b.s.optimizer.fresh();
+        this.rules = List.copyOf(s.rules);
+        this.listeners = List.copyOf(s.listeners);
     }
 
     /** A builder with the defaults: full batch, records every step, at most 1000 records. */
@@ -124,12 +129,12 @@ public final class Trainer {
 
     /** The stopping rules added with {@code stopWhen}; any of them stops training. */
     public List<StoppingRule> stoppingRules() {
-        return List.copyOf(s.rules);
+        return rules;
     }
 
     /** The listeners, in the order they are called. */
     public List<TrainingListener> listeners() {
-        return List.copyOf(s.listeners);
+        return listeners;
     }
 
     /** The spacing k of the records asked for. */

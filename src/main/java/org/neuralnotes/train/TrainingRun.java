@@ -46,8 +46,6 @@ final class TrainingRun {
         this.divergence = new Divergence(network, history, settings.onDivergence(), optimizer);
         this.sampler = batching.sampler(n, rng);
         this.oneStep = new TrainingStep(network);
-        // for a single first unit, when a batch is all of X (it is then X itself): Xᵀ made once
-        oneStep.trainsOnAllOf(X);
     }
 
     History run() {

@@ -103,43 +103,6 @@ class ForwardBackwardTest {
         }
     }
 
-    /**
-     * A single first unit trained on all of X: the step takes ∂L/∂W1 = Xᵀ·δ1 from its transposed
-     * copy of X, which equals network.backward's Xᵀ·δ1 to rounding (1e-12 of Σ|x||δ|); for any
-     * other batch, or more units, it keeps the plain product.
-     */
-    @Test
-    void theTransposedCopyOfAllOfXGivesTheSameGradient() {
-        Rng rng = new Rng(31);
-        Network logistic = Network.builder(7).dense(1, Activations.sigmoid())
-                .loss(Losses.binaryCrossEntropy()).build(Initializers.xavierUniform(), rng);
-        DMatrixRMaj X = Fixtures.uniform(300, 7, -2, 2, rng);
-        DMatrixRMaj Y = Fixtures.binary(300, rng);
-        TrainingStep step = new TrainingStep(logistic);
-        step.trainsOnAllOf(X);
-        ForwardPass pass = step.forward(X);
-        assertTrue(pass.inputTransposed() != null, "the transposed route was not taken");
-        Gradients fast = step.backward(pass, Y);
-        Gradients plain = logistic.backward(logistic.forward(X), Y);
-        DMatrixRMaj delta = plain.delta(1);
-        for (int j = 0; j < 7; j++) {
-            double scale = 0;
-            for (int i = 0; i < 300; i++) {
-                scale += Math.abs(X.get(i, j) * delta.get(i, 0));
-            }
-            assertEquals(plain.get("W1").get(j, 0), fast.get("W1").get(j, 0), 1e-12 * scale, "dW1 row " + j);
-        }
-        assertSame(plain.get("b1"), fast.get("b1"), "db1");
-        // another matrix, even with the same numbers, is not the declared X
-        assertNull(step.forward(X.copy()).inputTransposed());
-        // more than one first unit: the plain product
-        Network wide = Network.builder(7).dense(3, Activations.tanh()).dense(1, Activations.sigmoid())
-                .loss(Losses.binaryCrossEntropy()).build(Initializers.xavierUniform(), rng);
-        TrainingStep wideStep = new TrainingStep(wide);
-        wideStep.trainsOnAllOf(X);
-        assertNull(wideStep.forward(X).inputTransposed());
-    }
-
     private static void assertSame(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
         assertEquals(expected.numRows, actual.numRows, what + " rows");
         assertEquals(expected.numCols, actual.numCols, what + " cols");
