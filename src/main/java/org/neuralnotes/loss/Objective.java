@@ -108,7 +108,7 @@ public final class Objective {
         return softmaxGradient != SoftmaxGradient.EXACT;
     }
 
-    /** L for the last layer's Z, A = g(Z) and targets Y. */
+    /** L for the last layer's Z, its output A = g(Z) (as the forward pass computed it) and targets Y. */
     public double value(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj Y) {
         Checks.sameShape("A", A, "Y", Y);
         switch (pair) {
@@ -117,7 +117,7 @@ public final class Objective {
                 return sigmoidCrossEntropy(Z, Y);
             case SOFTMAX_CCE:
                 CategoricalCrossEntropy.checkTargets(Y);
-                return softmaxCrossEntropy(Z, Y);
+                return softmaxCrossEntropy(Z, A, Y);
             default:
                 return loss.value(A, Y);
         }
@@ -201,25 +201,28 @@ public final class Objective {
         return FastMath.sum(e, n) / Z.numRows;
     }
 
-    private static double softmaxCrossEntropy(DMatrixRMaj Z, DMatrixRMaj Y) {
+    /**
+     * −(1/N) Σ y ln A with ln A_j = Z_j − ln Σ e^Z, where ln Σ e^Z = max Z − ln A_top at the
+     * row's largest entry (A_top = e⁰ / Σ e^(Z − max Z) ≥ 1/K): one logarithm per row, no second
+     * exponential, and finite where A_j itself rounds to 0.
+     */
+    private static double softmaxCrossEntropy(DMatrixRMaj Z, DMatrixRMaj A, DMatrixRMaj Y) {
         int k = Z.numCols;
         double s = 0;
         for (int r = 0; r < Z.numRows; r++) {
             int o = r * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, Z.data[o + j]);
+            int top = o;
+            for (int j = o + 1; j < o + k; j++) {
+                if (Z.data[j] > Z.data[top]) {
+                    top = j;
+                }
             }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(Z.data[o + j] - max);
-            }
-            double logSum = max + Math.log(sum);
-            for (int j = 0; j < k; j++) {
-                double y = Y.data[o + j];
+            double logSum = Z.data[top] - Math.log(A.data[top]);
+            for (int j = o; j < o + k; j++) {
+                double y = Y.data[j];
                 if (y != 0) {
                     // −y ln A = −y (Z − ln Σ e^Z)
-                    s -= y * (Z.data[o + j] - logSum);
+                    s -= y * (Z.data[j] - logSum);
                 }
             }
         }

@@ -38,6 +38,39 @@ class ChecksTest {
         }
     }
 
+    /** A large array, scanned in parallel chunks, gives the serial scan's first index. */
+    @Test
+    void theParallelScanOfALargeArrayFindsTheSameFirstEntry() {
+        int n = 3 * Checks.PARALLEL_ENTRIES + 12345;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i % 7) - 3.5;
+        }
+        assertEquals(-1, Checks.firstNonFinite(x, n));
+        int[] positions = {0, 1, (1 << 18) - 1, 1 << 18, Checks.PARALLEL_ENTRIES + 5, n - 1};
+        for (int at : positions) {
+            double[] y = x.clone();
+            y[at] = Double.NEGATIVE_INFINITY;
+            // a later bad entry, in another chunk, does not win
+            y[Math.min(n - 1, at + (1 << 19))] = Double.NaN;
+            assertEquals(at, Checks.firstNonFinite(y, n), "at " + at);
+            // the serial scan below the threshold agrees
+            int m = Checks.PARALLEL_ENTRIES - 1;
+            int expected = -1;
+            for (int i = 0; i < m; i++) {
+                if (!Double.isFinite(y[i])) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, Checks.firstNonFinite(y, m), "below the threshold, at " + at);
+        }
+        // entries beyond n are not looked at
+        double[] z = x.clone();
+        z[n - 1] = Double.NaN;
+        assertEquals(-1, Checks.firstNonFinite(z, n - 1));
+    }
+
     @Test
     void finiteNamesTheArgumentAndTheEntry() {
         DMatrixRMaj m = new DMatrixRMaj(30, 20);
