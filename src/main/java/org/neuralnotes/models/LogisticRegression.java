@@ -3,7 +3,6 @@ package org.neuralnotes.models;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.neuralnotes.activation.Activation;
 import org.neuralnotes.activation.Activations;
 import org.neuralnotes.activation.Sigmoid;
@@ -32,9 +31,9 @@ import org.neuralnotes.train.DivergenceWatch;
  * w ← w − α ∂J/∂w, b ← b − α ∂J/∂b, recording J every k steps (k = 100 by default), the
  * cost being the one computed before the step, as the note's {@code grad_descent} does.
  * {@link #model} is the note's {@code model()}: zero start, fit, train and test accuracy.
- * Each iteration is one pass over the examples (package-private {@code LogisticPass}): from
- * z = X·w + b, one e^(−|z|) per example gives both a − y and the log-loss, in buffers made once
- * per {@code fit}.
+ * Each iteration is one pass over the examples (package-private {@code LogisticPass}), in
+ * note 001's layout x = Xᵀ copied once per {@code fit}: from z = wᵀx + b, one e^(−|z|) per
+ * example gives both a − y and the log-loss, in buffers made once per {@code fit}.
  *
  * <p>The note's listing divides dw and db by the number of features m where the
  * derivation divides by the number of examples n. That slip is available, on request only,
@@ -148,7 +147,7 @@ public final class LogisticRegression {
     public double cost(DMatrixRMaj X, DMatrixRMaj y) {
         checkX(X);
         checkY(y, X.numRows);
-        return new LogisticPass(X.numRows).cost(X, w, b.data[0], y);
+        return new LogisticPass(X).cost(w, b.data[0], y);
     }
 
     /** J and its gradient (the note's {@code cost_function}), divided by n. */
@@ -190,14 +189,13 @@ public final class LogisticRegression {
         List<Integer> recordedAt = new ArrayList<>();
         List<Double> costs = new ArrayList<>();
         DivergenceWatch watch = new DivergenceWatch(List.of(w, b));
-        // one pass per iteration over buffers made once: z, e^(−|z|), a − y, dw, and Xᵀ
-        LogisticPass pass = new LogisticPass(X.numRows);
-        DMatrixRMaj Xt = CommonOps_DDRM.transpose(X, null);
+        // one pass per iteration over buffers made once: x = Xᵀ, z, e^(−|z|), a − y, and dw
+        LogisticPass pass = new LogisticPass(X);
         DMatrixRMaj dw = new DMatrixRMaj(w.numRows, 1);
         double J = Double.NaN;
         for (int i = 0; i < settings.iterations(); i++) {
             // J, ∂J/∂w and ∂J/∂b at the current (w, b)
-            J = pass.costAndGradient(X, Xt, w, b.data[0], y, divisor, dw);
+            J = pass.costAndGradient(w, b.data[0], y, divisor, dw);
             if (watch.diverged(i, J)) {
                 String what = Double.isFinite(J) ? watch.rise() : "the cost became " + J;
                 throw new DivergenceException("training diverged at iteration " + i + ": " + what + "; "
@@ -216,7 +214,7 @@ public final class LogisticRegression {
             }
         }
         double lastDb = pass.db();
-        double finalCost = pass.cost(X, w, b.data[0], y);
+        double finalCost = pass.cost(w, b.data[0], y);
         return new FitResult(settings, recordedAt, costs, w.copy(), b.data[0], dw, lastDb, finalCost);
     }
 
@@ -274,9 +272,9 @@ public final class LogisticRegression {
 
     /** J and the gradient at the current (w, b), in a pass of its own (fresh buffers). */
     private CostGradient evaluate(DMatrixRMaj X, DMatrixRMaj y, GradientScale scale) {
-        LogisticPass pass = new LogisticPass(X.numRows);
+        LogisticPass pass = new LogisticPass(X);
         DMatrixRMaj dw = new DMatrixRMaj(w.numRows, 1);
-        double J = pass.costAndGradient(X, w, b.data[0], y, divisor(X, scale), dw);
+        double J = pass.costAndGradient(w, b.data[0], y, divisor(X, scale), dw);
         return new CostGradient(J, dw, pass.db());
     }
 

@@ -24,9 +24,9 @@ class LogisticPassTest {
 
     /** L and a − y of one example through the pass: X = [z], w = [1], b = 0. */
     private static double[] one(double z, double y) {
-        LogisticPass pass = new LogisticPass(1);
+        LogisticPass pass = new LogisticPass(new DMatrixRMaj(1, 1, true, z));
         DMatrixRMaj dw = new DMatrixRMaj(1, 1);
-        double J = pass.costAndGradient(new DMatrixRMaj(1, 1, true, z), new DMatrixRMaj(1, 1, true, 1.0), 0.0,
+        double J = pass.costAndGradient(new DMatrixRMaj(1, 1, true, 1.0), 0.0,
                 new DMatrixRMaj(1, 1, true, y), 1.0, dw);
         return new double[] {J, pass.db()};
     }
@@ -80,7 +80,7 @@ class LogisticPassTest {
             sum += plain(0.9 * X.data[2 * i] - 1.3 * X.data[2 * i + 1] + b, y.data[i]);
         }
         // |z| ≤ 0.9·6 + 1.3 + 0.25 < 8, where the plain formula is accurate
-        double J = new LogisticPass(n).cost(X, w, b, y);
+        double J = new LogisticPass(X).cost(w, b, y);
         assertEquals(sum / n, J, 1e-12 * sum / n);
         // the public methods give the same number, and the gradient pass the same cost
         LogisticRegression m = LogisticRegression.of(w, b);
