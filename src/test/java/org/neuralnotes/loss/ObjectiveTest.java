@@ -32,6 +32,37 @@ class ObjectiveTest {
         assertEquals(1e300, o.value(huge, Activations.sigmoid().forward(huge), wrong), 1e285);
     }
 
+    /**
+     * The per-example exponentials live in a buffer reused from call to call: a small batch after
+     * a large one, and the large one again, each give the mean of ln(1 + e^(−|z|)) + max(z, 0) − y·z
+     * computed here entry by entry with StrictMath.
+     */
+    @Test
+    void sigmoidCrossEntropyOfBatchesThatShrinkAndGrow() {
+        Objective o = Objective.of(Activations.sigmoid(), Losses.binaryCrossEntropy());
+        Rng rng = new Rng(17);
+        DMatrixRMaj big = uniform(1000, 1, -30, 30, rng);
+        DMatrixRMaj bigY = Fixtures.binary(1000, rng);
+        DMatrixRMaj small = uniform(3, 1, -5, 5, rng);
+        DMatrixRMaj smallY = Fixtures.binary(3, rng);
+        for (int round = 0; round < 2; round++) {
+            for (DMatrixRMaj[] zy : new DMatrixRMaj[][] {{big, bigY}, {small, smallY}}) {
+                DMatrixRMaj Z = zy[0];
+                DMatrixRMaj Y = zy[1];
+                double expected = 0;
+                for (int i = 0; i < Z.numRows; i++) {
+                    double z = Z.data[i];
+                    expected += StrictMath.log1p(StrictMath.exp(-Math.abs(z))) + Math.max(z, 0)
+                            - Y.data[i] * z;
+                }
+                expected /= Z.numRows;
+                double got = o.value(Z, Activations.sigmoid().forward(Z), Y);
+                assertEquals(expected, got, 1e-14 * Math.abs(expected), "round " + round + ", "
+                        + Z.numRows + " examples");
+            }
+        }
+    }
+
     @Test
     void pairedOutputErrorIsTheChainRule() {
         Rng rng = new Rng(9);
