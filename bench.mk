@@ -7,6 +7,8 @@
 #                            latency (bench-latency)
 #   make bench-dl4j          only build the Deeplearning4j worker (bench/dl4j: its own pom, its
 #                            jars in build/bench/dl4j/lib, never in target/lib)
+#   make bench-phases        W1-W3 phase by phase (the trainer's calls, numpy-columns' step)
+#                            -> build/bench/phases.md
 #   make bench-latency       each notebook in a fresh kernel: kernel ready, first result, full run
 #                            -> build/bench/latency.{md,csv} (needs the Makefile's kernels)
 # Options: BENCH_ARGS="--reps 9 --only W2,P2 --no-plain --no-torch --no-dl4j"   BENCH_TORCH=0
@@ -25,7 +27,7 @@ LATENCY_ARGS   ?=
 BENCH_SCALING   = $(BENCH_PYTHON) tools/bench/run.py --suite scaling --no-plain --no-dl4j --out $(BENCH_DIR)/scaling $(BENCH_ARGS)
 BENCH_LATENCY   = $(LATENCY_PYTHON) tools/bench/latency.py --out $(BENCH_DIR) $(LATENCY_ARGS)
 
-.PHONY: bench bench-java bench-python bench-latency bench-dl4j
+.PHONY: bench bench-java bench-python bench-latency bench-dl4j bench-phases
 
 bench: bench-java bench-dl4j bench-python $(KERNEL_STAMP)
 	$(BENCH_PYTHON) tools/bench/run.py $(BENCH_ARGS)
@@ -34,6 +36,12 @@ bench: bench-java bench-dl4j bench-python $(KERNEL_STAMP)
 
 bench-latency: $(KERNEL_STAMP)
 	$(BENCH_LATENCY)
+
+# where the time of W1-W3 goes: each call of Trainer.fit's step timed alone, beside numpy-columns'
+# step cut at its seams -> build/bench/phases.md (PHASES_ARGS="--fits 9 --only W3")
+PHASES_ARGS ?=
+bench-phases: bench-java bench-python
+	$(BENCH_PYTHON) tools/bench/phases.py $(PHASES_ARGS)
 
 # the library (compiled by Maven), its runtime classpath, then the benchmark classes by javac
 bench-java:

@@ -252,7 +252,11 @@ class NumpyColumnsMlp(NumpyMlp):
 
     def step(self, X, Y):
         As = self.forward(X)
-        L, rate, M = len(self.W), self.s["rate"], X.shape[1]
+        dWs, dbs = self.backward(As, Y)
+        self.update(dWs, dbs)
+
+    def backward(self, As, Y):
+        L, M = len(self.W), As[0].shape[1]
         # A[L] = softmax(Z[L]) down each column, dZ[L] = A[L] − Y
         Z = As[-1]
         E = np.exp(Z - Z.max(axis=0, keepdims=True))
@@ -265,7 +269,11 @@ class NumpyColumnsMlp(NumpyMlp):
             if l > 0:
                 # dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1]), g′ = [A[l−1] > 0] for ReLU
                 dZ = (self.W[l].T @ dZ) * (As[l] > 0)
-        for l in range(L):
+        return dWs, dbs
+
+    def update(self, dWs, dbs):
+        rate = self.s["rate"]
+        for l in range(len(self.W)):
             # W[l] ← W[l] − α·∂L/∂W[l], b[l] ← b[l] − α·∂L/∂b[l]
             self.W[l] -= rate * dWs[l]
             self.b[l] -= rate * dbs[l]

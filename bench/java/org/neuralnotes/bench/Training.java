@@ -173,6 +173,23 @@ final class Training implements Workload {
         trainer.fit(network, X, Y, null);
     }
 
+    /** The data, the network as the last {@link #reset()} left it, and the trainer ({@link Phases}). */
+    DMatrixRMaj X() {
+        return X;
+    }
+
+    DMatrixRMaj Y() {
+        return Y;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Trainer trainer() {
+        return trainer;
+    }
+
     @Override
     public double result() {
         // the loss over the whole set after training

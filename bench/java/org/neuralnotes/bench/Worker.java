@@ -106,7 +106,8 @@ public final class Worker {
                 Double.parseDouble(p.get("rate")));
     }
 
-    private static Workload make(Map<String, String> p) {
+    /** The workload of a setup line's settings (also {@link Phases}'s). */
+    static Workload make(Map<String, String> p) {
         String kind = p.get("kind");
         switch (kind) {
             case "logistic":
