@@ -20,15 +20,14 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 
 import workloads  # noqa: E402
-from run import ROOT, WORKLOADS, java_setup_line  # noqa: E402
+from run import ROOT, WORKLOADS, java_setup_line, jvm_command  # noqa: E402
 
 
 def java_phases(spec, fits, classpath, env):
     """The library's phases: [(name, ms)], the last two the sum and Trainer.fit whole."""
     args = java_setup_line("x", spec).split("\t")[1:]
-    out = subprocess.run(["java", "-XX:+UseTransparentHugePages", "-Xmx6g", "-XX:+UseParallelGC",
-                          "-cp", classpath, "org.neuralnotes.bench.Phases", f"fits={fits}"] + args,
-                         env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(jvm_command(classpath) + ["org.neuralnotes.bench.Phases", f"fits={fits}"]
+                         + args, env=env, capture_output=True, text=True, check=True).stdout
     return [(name, float(ms)) for name, ms in (line.split("\t") for line in out.splitlines())]
 
 
@@ -51,10 +50,7 @@ def numpy_phases(spec, fits):
             for i in range(spec["iterations"]):
                 J, dw, db = workloads.cost_function(w.x, w.y_row, w.w, w.b)
                 s = lap("cost_function (forward, loss, backward)", s)
-                w.w = w.w - spec["rate"] * dw
-                w.b = w.b - spec["rate"] * db
-                if i % 100 == 0:
-                    w.costs.append(J)
+                w.update(i, J, dw, db)
                 s = lap("update (and the cost kept)", s)
         else:
             for _ in range(spec["iterations"]):

@@ -111,10 +111,8 @@ def java_setup_line(name, spec):
     return "\t".join(fields)
 
 
-def start_workers(args, env):
-    classpath = open(args.classpath).read().strip()
-    if args.extra_classpath:
-        classpath = args.extra_classpath + os.pathsep + classpath
+def jvm_command(classpath):
+    """The java command line of every Java worker, up to the main class: heap, GC, classpath."""
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java") \
         if os.environ.get("JAVA_HOME") else "java"
     jvm = [java, "-Xmx6g", "-XX:+UseParallelGC", "-cp", classpath]
@@ -125,6 +123,14 @@ def start_workers(args, env):
     major = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
     if any(f'version "{v}' in major for v in ("22", "23", "24", "25", "26")):
         jvm.insert(1, "--enable-native-access=ALL-UNNAMED")
+    return jvm
+
+
+def start_workers(args, env):
+    classpath = open(args.classpath).read().strip()
+    if args.extra_classpath:
+        classpath = args.extra_classpath + os.pathsep + classpath
+    jvm = jvm_command(classpath)
     workers = [Worker("java", jvm + ["-Dneuralnotes.engine=" + args.engine,
                                      "org.neuralnotes.bench.Worker"], env)]
     # W1 as notebook 01 runs it: LogisticRegression.fit, the cost recorded every 100 iterations

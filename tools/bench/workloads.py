@@ -195,13 +195,17 @@ class NumpyColumnsLogistic(NumpyLogistic):
         self.costs = []
 
     def run(self):
-        x, y, rate = self.x, self.y_row, self.s["rate"]
         for i in range(self.s["iterations"]):
-            J, dw, db = cost_function(x, y, self.w, self.b)
-            self.w = self.w - rate * dw
-            self.b = self.b - rate * db
-            if i % 100 == 0:
-                self.costs.append(J)
+            J, dw, db = cost_function(self.x, self.y_row, self.w, self.b)
+            self.update(i, J, dw, db)
+
+    def update(self, i, J, dw, db):
+        """w ← w − α·dw, b ← b − α·db, and J kept every 100 iterations."""
+        rate = self.s["rate"]
+        self.w = self.w - rate * dw
+        self.b = self.b - rate * db
+        if i % 100 == 0:
+            self.costs.append(J)
 
     def result(self):
         z = (self.w.T @ self.x + self.b).ravel()
